@@ -1,0 +1,70 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../config/paths.ts';
+import { readRubrics } from '../config/rubrics.ts';
+import { BackendError } from '../domain/errors.ts';
+import type { Rubrics } from '../domain/rubrics.ts';
+import { miniCase } from '../testing/miniCase.ts';
+import { createAnthropicBackend } from './anthropic.ts';
+import { anthropicMessage, json, startLoopbackServer, type LoopbackServer, type Reply } from './loopbackServer.ts';
+
+const KEY = 'fake-anthropic-key-for-loopback';
+let rubrics: Rubrics;
+let server: LoopbackServer | undefined;
+
+beforeAll(async () => {
+  rubrics = await readRubrics(DEFAULTS.rubrics);
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function generateWith(...replies: Reply[]) {
+  server = await startLoopbackServer(replies);
+  const backend = createAnthropicBackend(
+    { id: 'vendor-b', model: 'claude-test', baseURL: server.url, apiKeyEnv: 'VENDOR_B_KEY', maxTokens: 1024, timeoutMs: 2000 },
+    rubrics,
+    { VENDOR_B_KEY: KEY },
+  );
+  return backend.generate({ kase: miniCase(), sample: 0 }, { signal: new AbortController().signal });
+}
+
+describe('anthropic backend (through the real SDK, against a loopback server)', () => {
+  it('posts to /v1/messages with the key in x-api-key and reads the text blocks', async () => {
+    const out = await generateWith(json(200, anthropicMessage('## Subjective\nNote text.')));
+    expect(out.note).toContain('Note text.');
+    expect(out.usage).toEqual({ inputTokens: 1100, outputTokens: 280 });
+    const req = server!.requests[0]!;
+    expect(req.url).toBe('/v1/messages');
+    expect(req.headers['x-api-key']).toBe(KEY);
+    const body = req.body as { max_tokens: number; system: string; messages: { content: string }[] };
+    expect(body.max_tokens).toBe(1024);
+    expect(body.messages[0]?.content).toContain("wouldn't wake up");
+  });
+
+  it('retries a 429 with retry-after, then succeeds', async () => {
+    const out = await generateWith(
+      json(429, { type: 'error', error: { type: 'rate_limit_error', message: 'slow' } }, { 'retry-after-ms': '20' }),
+      json(200, anthropicMessage('second try')),
+    );
+    expect(out.note).toBe('second try');
+    expect(server!.requests).toHaveLength(2);
+  });
+
+  it('reports max_tokens as truncated and an empty message as empty', async () => {
+    const cut = await generateWith(json(200, anthropicMessage('half a no', 'max_tokens'))).catch((e: unknown) => e);
+    expect((cut as BackendError).code).toBe('TRUNCATED');
+    await server?.close();
+    const empty = await generateWith(json(200, anthropicMessage(''))).catch((e: unknown) => e);
+    expect((empty as BackendError).code).toBe('EMPTY_NOTE');
+  });
+
+  it('maps an overloaded 529 past retries to a retryable error without the key', async () => {
+    const err = (await generateWith(json(529, { type: 'error', error: { type: 'overloaded_error', message: 'busy' } }, { 'retry-after-ms': '5' })).catch(
+      (e: unknown) => e,
+    )) as BackendError;
+    expect(err).toBeInstanceOf(BackendError);
+    expect(err.retryable).toBe(true);
+    expect(err.message).not.toContain(KEY);
+  });
+});

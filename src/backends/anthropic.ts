@@ -1,0 +1,53 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { BackendError } from '../domain/errors.ts';
+import type { Rubrics } from '../domain/rubrics.ts';
+import { readApiKey } from './apiKey.ts';
+import { toBackendError } from './httpErrors.ts';
+import { SYSTEM_PROMPT, buildPrompt } from './prompt.ts';
+import type { ScribeBackend } from './types.ts';
+
+export interface AnthropicBackendOptions {
+  id: string;
+  model: string;
+  baseURL?: string | undefined;
+  apiKeyEnv: string;
+  temperature?: number | undefined;
+  maxTokens: number;
+  timeoutMs: number;
+}
+
+/** Messages through the official SDK. */
+export function createAnthropicBackend(opts: AnthropicBackendOptions, rubrics: Rubrics, env: NodeJS.ProcessEnv): ScribeBackend {
+  const client = new Anthropic({
+    apiKey: readApiKey(opts.id, opts.apiKeyEnv, env),
+    ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+    timeout: opts.timeoutMs,
+    maxRetries: 2,
+  });
+  return {
+    id: opts.id,
+    kind: 'anthropic',
+    async generate(input, { signal }) {
+      let res: Anthropic.Message;
+      try {
+        res = await client.messages.create(
+          {
+            model: opts.model,
+            max_tokens: opts.maxTokens,
+            system: SYSTEM_PROMPT,
+            messages: [{ role: 'user', content: buildPrompt(input, rubrics) }],
+            ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+          },
+          { signal },
+        );
+      } catch (err) {
+        throw toBackendError(err, opts.id);
+      }
+      const note = res.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+      if (res.stop_reason === 'max_tokens')
+        throw new BackendError(`${opts.id}: the note was cut off at the token limit (stop_reason "max_tokens")`, { code: 'TRUNCATED' });
+      if (note.trim() === '') throw new BackendError(`${opts.id}: the response had no note text`, { code: 'EMPTY_NOTE' });
+      return { note, responseId: res.id, usage: { inputTokens: res.usage.input_tokens, outputTokens: res.usage.output_tokens } };
+    },
+  };
+}

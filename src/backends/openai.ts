@@ -1,0 +1,63 @@
+import OpenAI from 'openai';
+import { BackendError } from '../domain/errors.ts';
+import type { Rubrics } from '../domain/rubrics.ts';
+import { readApiKey } from './apiKey.ts';
+import { toBackendError } from './httpErrors.ts';
+import { SYSTEM_PROMPT, buildPrompt } from './prompt.ts';
+import type { ScribeBackend } from './types.ts';
+
+export interface OpenAIBackendOptions {
+  id: string;
+  model: string;
+  baseURL?: string | undefined;
+  apiKeyEnv: string;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+  /** Per-call timeout in milliseconds. */
+  timeoutMs: number;
+}
+
+/** Chat Completions through the official SDK; `baseURL` points it at any compatible server. */
+export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics, env: NodeJS.ProcessEnv): ScribeBackend {
+  const client = new OpenAI({
+    apiKey: readApiKey(opts.id, opts.apiKeyEnv, env),
+    ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+    timeout: opts.timeoutMs,
+    maxRetries: 2,
+  });
+  return {
+    id: opts.id,
+    kind: 'openai',
+    async generate(input, { signal }) {
+      let res: OpenAI.Chat.Completions.ChatCompletion;
+      try {
+        res = await client.chat.completions.create(
+          {
+            model: opts.model,
+            messages: [
+              { role: 'system', content: SYSTEM_PROMPT },
+              { role: 'user', content: buildPrompt(input, rubrics) },
+            ],
+            ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+            ...(opts.maxTokens !== undefined ? { max_tokens: opts.maxTokens } : {}),
+          },
+          { signal },
+        );
+      } catch (err) {
+        throw toBackendError(err, opts.id);
+      }
+      const choice = res.choices[0];
+      const note = choice?.message.content ?? '';
+      if (choice?.finish_reason === 'length')
+        throw new BackendError(`${opts.id}: the note was cut off at the token limit (finish_reason "length")`, { code: 'TRUNCATED' });
+      if (note.trim() === '') throw new BackendError(`${opts.id}: the response had no note text`, { code: 'EMPTY_NOTE' });
+      return {
+        note,
+        responseId: res.id,
+        usage: {
+          ...(res.usage ? { inputTokens: res.usage.prompt_tokens, outputTokens: res.usage.completion_tokens } : {}),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import type { Rubrics } from '../domain/rubrics.ts';
+import type { ScribeInput } from './types.ts';
+
+export const SYSTEM_PROMPT =
+  'You are a clinical documentation assistant for a licensed psychotherapist. You write accurate, concise progress notes from session transcripts.';
+
+// noEscape: the prompt is plain text for a model, not HTML; escaping would garble quotes.
+const hbs = Handlebars.create();
+const defaultTemplate = hbs.compile(readFileSync(new URL('./prompts/default.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true });
+
+/** The user message a model-backed scribe receives for one case. */
+export function buildPrompt({ kase }: ScribeInput, rubrics: Rubrics): string {
+  const format = rubrics.formats[kase.noteFormat];
+  const modality = rubrics.modalities[kase.modality];
+  return defaultTemplate({
+    formatName: format?.name ?? kase.noteFormat.toUpperCase(),
+    sections: format?.sections.map((s) => s.label) ?? [],
+    modalityName: modality?.name ?? kase.modality,
+    pseudonym: kase.client.pseudonym,
+    sessionNumber: kase.session.number,
+    minutes: kase.session.minutes,
+    turns: kase.transcript.turns,
+  });
+}

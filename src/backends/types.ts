@@ -1,0 +1,23 @@
+import type { Case } from '../domain/case.ts';
+import type { Usage } from '../domain/run.ts';
+
+/** What a scribe is given: the session and the note it is asked to write. */
+export interface ScribeInput {
+  kase: Case;
+  /** 0-based sample index: repeated samples of the same case get separate calls and cache keys. */
+  sample: number;
+}
+
+export interface ScribeOutput {
+  note: string;
+  usage?: Usage;
+  /** The vendor's id for the response, when it gives one (for tracing a note back). */
+  responseId?: string;
+}
+
+/** One scribe under test. Adapters for each kind live beside this file, one per file. */
+export interface ScribeBackend {
+  readonly id: string;
+  readonly kind: string;
+  generate(input: ScribeInput, opts: { signal: AbortSignal }): Promise<ScribeOutput>;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildSetup } from '../../config/setup.ts';
+import { InputError } from '../../domain/errors.ts';
+import { RunResult } from '../../domain/run.ts';
+import { summaryTable } from '../../report/terminal.ts';
+import { runAudit } from '../../runner/audit.ts';
+import { findRegressions } from '../../scoring/regression.ts';
+import { EXIT } from '../exitCodes.ts';
+import type { CliIO } from '../io.ts';
+import { VERSION } from '../version.ts';
+import { progressPrinter } from '../progress.ts';
+import { parseFormats, writeReports } from '../writeReports.ts';
+
+export interface RunFlags {
+  config?: string;
+  out: string;
+  backends?: string[];
+  cases?: string[];
+  fixtures?: string;
+  vendors?: string;
+  rubrics?: string;
+  samples?: number;
+  concurrency?: number;
+  timeout?: number;
+  format: string[];
+  baseline?: string;
+  cache: boolean;
+}
+
+async function readBaseline(file: string): Promise<RunResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw InputError.single(file, null, `cannot read baseline: ${(err as Error).message}`, 'pass the report.json of an earlier run');
+  }
+  const parsed = RunResult.safeParse(json);
+  if (!parsed.success) throw InputError.single(file, null, 'not a scribe-audit report.json of this schema version', 'pass the report.json an earlier run wrote, or rerun that baseline with this version');
+  return parsed.data;
+}
+
+export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const baseline = flags.baseline ? await readBaseline(path.resolve(io.cwd, flags.baseline)) : null;
+  const setup = await buildSetup(
+    {
+      config: flags.config,
+      fixtures: flags.fixtures,
+      cases: flags.cases,
+      backends: flags.backends,
+      samples: flags.samples,
+      concurrency: flags.concurrency,
+      timeoutMs: flags.timeout,
+      rubrics: flags.rubrics,
+      vendors: flags.vendors,
+    },
+    io.cwd,
+    io.env,
+  );
+  const live = io.isTTY && !io.env['CI'];
+  const run = await runAudit(setup, {
+    signal: io.signal,
+    onEvent: progressPrinter(io.err, live),
+    now: () => new Date(),
+    runId: randomUUID(),
+    version: VERSION,
+  });
+  if (baseline) {
+    const regressions = findRegressions(run, baseline);
+    run.gate = { ok: run.gate.ok && regressions.length === 0, reasons: [...run.gate.reasons, ...regressions] };
+  }
+  const written = await writeReports(run, path.resolve(io.cwd, flags.out), formats);
+  io.out(`${summaryTable(run)}\n`);
+  io.out(`Reports: ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}\n`);
+  if (verbose) io.err(`config: ${setup.configFile}\n`);
+  const errors = run.records.filter((r) => r.status === 'error').length;
+  if (io.signal.aborted) {
+    io.err('Cancelled: finished notes were scored and reported; the rest were not written.\n');
+    return EXIT.incomplete;
+  }
+  if (errors > 0) {
+    io.err(`${errors} note(s) could not be produced or scored; see the error records in the report.\n`);
+    return EXIT.incomplete;
+  }
+  return run.gate.ok ? EXIT.ok : EXIT.gateFailed;
+}

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAnyTranscript } from '../../corpus/index.ts';
+import { InputError } from '../../domain/errors.ts';
+import { scanTranscript } from '../../text/scan.ts';
+import { EXIT } from '../exitCodes.ts';
+import type { CliIO } from '../io.ts';
+
+export async function scanCommand(file: string, flags: { json?: boolean }, io: CliIO): Promise<number> {
+  const full = path.resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch {
+    throw InputError.single(full, null, 'transcript file not found or unreadable', 'pass the path of a transcript (.txt, .vtt or .srt)');
+  }
+  const { transcript, problems } = parseAnyTranscript(text, full);
+  if (transcript.turns.length === 0) throw new InputError(problems.length > 0 ? problems : [{ file: full, line: null, message: 'no speaker turns found', fix: 'each turn starts with "SPEAKER:" (optionally after [hh:mm:ss])' }]);
+  const mentions = scanTranscript(transcript.turns);
+  if (flags.json) {
+    io.out(`${JSON.stringify({ mentions }, null, 2)}\n`);
+  } else {
+    if (mentions.length === 0) io.out('No risk language found.\n');
+    for (const m of mentions) io.out(`turn ${m.turn} ${m.speaker}: ${m.category} [${m.assertion}] "${m.quote}"\n`);
+  }
+  for (const p of problems) io.err(`warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  return EXIT.ok;
+}

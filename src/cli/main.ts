@@ -1,0 +1,87 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { exitCodeFor } from './exitCodes.ts';
+import { processIO, type CliIO } from './io.ts';
+import { VERSION } from './version.ts';
+
+
+const positiveInt = (name: string) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a whole number above 0`);
+  return n;
+};
+const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Declares the commands; each action lazily imports its module so `--help` stays fast. */
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('scribe-audit')
+    .description('Vets AI scribes for behavioural-health practices: feeds synthetic therapy transcripts to scribe backends, scores the notes (suicidal-ideation safety first) and writes comparison reports beside vendor compliance checklists.')
+    .version(VERSION)
+    .option('--verbose', 'show stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('run')
+    .description('run an audit: every backend writes a note for every case, every note is scored, reports are written')
+    .option('--config <file>', 'config file (default: scribe-audit.config.yaml if present, else the built-in suite)')
+    .option('--out <dir>', 'report folder', 'reports/latest')
+    .option('--backends <ids>', 'comma-separated backend ids to run', list)
+    .option('--cases <globs>', 'comma-separated case id globs, e.g. "ipt-*"', list)
+    .option('--fixtures <dir>', 'folder of case folders (default fixtures/cases)')
+    .option('--vendors <dir>', 'folder of vendor profiles (default fixtures/vendors)')
+    .option('--rubrics <dir>', 'rubrics folder (default rubrics/)')
+    .option('--samples <k>', 'notes per backend and case', positiveInt('--samples'))
+    .option('--concurrency <n>', 'notes generated at once', positiveInt('--concurrency'))
+    .option('--timeout <ms>', 'per-note timeout in milliseconds', positiveInt('--timeout'))
+    .addOption(new Option('--format <formats>', 'report formats').default(['html', 'json', 'md'], 'html,json,md').argParser(list))
+    .option('--baseline <report.json>', 'fail on regression against an earlier report.json')
+    .option('--no-cache', 'always call backends (this version keeps no note cache, so every run calls them)')
+    .addHelpText('after', '\nExamples:\n  scribe-audit run                         # the built-in suite, offline\n  scribe-audit run --config vendors.yaml --samples 3 --out reports/nightly\n  scribe-audit run --cases "ipt-*" --backends gold,hollow --format html,json,junit')
+    .action(async (opts) => setExit(await (await import('./commands/run.ts')).runCommand(opts, io, program.opts().verbose === true)));
+
+  program
+    .command('score')
+    .description('score one note against one case, without running any backend')
+    .requiredOption('--case <dir>', 'case folder (case.yaml, transcript, reference.md)')
+    .requiredOption('--note <file>', "the scribe's note (markdown or text)")
+    .option('--rubrics <dir>', 'rubrics folder (default rubrics/)')
+    .option('--json', 'print the scorecard as JSON')
+    .addHelpText('after', '\nExample:\n  scribe-audit score --case fixtures/cases/ipt-role-transition-passive-si --note vendor-note.md --json')
+    .action(async (opts) => setExit(await (await import('./commands/score.ts')).scoreCommand(opts, io)));
+
+  program
+    .command('scan')
+    .description('find risk language in a transcript (transcript.txt format, WebVTT or SRT), no annotations needed')
+    .argument('<file>', 'transcript file')
+    .option('--json', 'print mentions as JSON')
+    .addHelpText('after', '\nExample:\n  scribe-audit scan session.vtt --json')
+    .action(async (file, opts) => setExit(await (await import('./commands/scan.ts')).scanCommand(file, opts, io)));
+
+  program
+    .command('validate')
+    .description('check cases, config, rubrics and vendor profiles; print every problem with file, line and fix')
+    .argument('[paths...]', 'case folders, folders of cases, config files, vendor folders or a rubrics folder (default: the project\'s own)')
+    .addHelpText('after', '\nExamples:\n  scribe-audit validate\n  scribe-audit validate my-cases/ scribe-audit.config.yaml')
+    .action(async (paths) => setExit(await (await import('./commands/validate.ts')).validateCommand(paths, io)));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit. */
+export async function main(argv: readonly string[], io?: CliIO): Promise<number> {
+  const controller = new AbortController();
+  const realIO = io ?? processIO(controller.signal);
+  // Ctrl-C cancels in-flight notes; finished results are still scored and reported.
+  const onSigint = (): void => controller.abort();
+  if (!io) process.once('SIGINT', onSigint);
+  let code = 0;
+  const program = buildProgram(realIO, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    code = exitCodeFor(err, argv.includes('--verbose'), realIO.err);
+  } finally {
+    if (!io) process.off('SIGINT', onSigint);
+  }
+  return code;
+}

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The package's own folder: the built-in suite's fixtures and rubrics live here, wherever the user runs from. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const DEFAULTS = {
+  rubrics: path.join(PACKAGE_ROOT, 'rubrics'),
+  fixtures: path.join(PACKAGE_ROOT, 'fixtures', 'cases'),
+  vendors: path.join(PACKAGE_ROOT, 'fixtures', 'vendors'),
+  builtinSuite: path.join(PACKAGE_ROOT, 'fixtures', 'suites', 'builtin.yaml'),
+  configFile: 'scribe-audit.config.yaml',
+  out: path.join('reports', 'latest'),
+} as const;

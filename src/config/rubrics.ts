@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { parseYamlWithSchema } from '../corpus/yamlSource.ts';
+import { ComplianceChecklist } from '../domain/compliance.ts';
+import { InputError, type InputProblem } from '../domain/errors.ts';
+import { EditingFile, FormatsFile, ModalitiesFile, WeightsFile, type Rubrics } from '../domain/rubrics.ts';
+
+async function readYaml<S extends z.ZodType>(file: string, schema: S, problems: InputProblem[]): Promise<z.infer<S> | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    problems.push({ file, line: null, message: 'rubric file is missing', fix: 'restore it from the repository (git checkout -- rubrics/)' });
+    return null;
+  }
+  const parsed = parseYamlWithSchema(text, file, schema);
+  if (parsed.ok) return parsed.value;
+  problems.push(...parsed.problems);
+  return null;
+}
+
+/** Reads and validates every rubric file; all problems are reported together. */
+export async function readRubrics(dir: string): Promise<Rubrics> {
+  const problems: InputProblem[] = [];
+  const [weights, formats, modalities, editing, checklist] = await Promise.all([
+    readYaml(path.join(dir, 'weights.yaml'), WeightsFile, problems),
+    readYaml(path.join(dir, 'formats.yaml'), FormatsFile, problems),
+    readYaml(path.join(dir, 'modalities.yaml'), ModalitiesFile, problems),
+    readYaml(path.join(dir, 'editing.yaml'), EditingFile, problems),
+    readYaml(path.join(dir, 'compliance.yaml'), ComplianceChecklist, problems),
+  ]);
+  if (!weights || !formats || !modalities || !editing || !checklist || problems.length > 0) throw new InputError(problems);
+  return { weights, formats: formats.formats, modalities: modalities.modalities, editing, checklist };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ControlExpectation } from '../domain/run.ts';
+
+const BackendId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
+const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as VENDOR_A_KEY');
+
+export const REFERENCE_VARIANTS = ['gold', 'extractive', 'hollow', 'risk-blind', 'fabricator'] as const;
+export const ReferenceVariant = z.enum(REFERENCE_VARIANTS);
+export type ReferenceVariant = z.infer<typeof ReferenceVariant>;
+
+/**
+ * A control is a scribe whose outcome is known in advance; if it does not get that
+ * outcome the harness itself is broken. `when: current-risk` limits the expectation to
+ * cases with a critical risk the client voiced (present or historical), the only cases
+ * where dropping risk content must be caught.
+ */
+export const Control = z.strictObject({
+  expect: ControlExpectation,
+  when: z.enum(['always', 'current-risk']).default('always'),
+});
+export type Control = z.infer<typeof Control>;
+
+const common = {
+  id: BackendId,
+  control: Control.optional(),
+  /** A reference point in the comparison (e.g. the extractive scribe), not held to the quality gate. */
+  baseline: z.boolean().default(false),
+};
+
+export const BackendConfig = z.discriminatedUnion('kind', [
+  z.strictObject({ ...common, kind: z.literal('reference'), variant: ReferenceVariant }),
+  z.strictObject({ ...common, kind: z.literal('notes-dir'), dir: z.string().min(1) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('command'),
+    command: z.string().min(1),
+    args: z.array(z.string()).default([]),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('openai'),
+    model: z.string().min(1),
+    baseURL: z.url().optional(),
+    apiKeyEnv: EnvName.default('OPENAI_API_KEY'),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().positive().optional(),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('anthropic'),
+    model: z.string().min(1),
+    baseURL: z.url().optional(),
+    apiKeyEnv: EnvName.default('ANTHROPIC_API_KEY'),
+    temperature: z.number().min(0).max(1).optional(),
+    maxTokens: z.number().int().positive().default(2048),
+  }),
+]);
+export type BackendConfig = z.infer<typeof BackendConfig>;
+export type BackendKind = BackendConfig['kind'];
+
+/** scribe-audit.config.yaml */
+export const RunConfig = z.strictObject({
+  backends: z.array(BackendConfig).min(1),
+  /** Folder of case folders (relative to the config file). */
+  fixtures: z.string().optional(),
+  /** Case id globs, e.g. ["ipt-*"]. */
+  cases: z.array(z.string()).optional(),
+  /** Folder of vendor profiles (relative to the config file). */
+  vendors: z.string().optional(),
+  rubrics: z.string().optional(),
+  samples: z.number().int().positive().max(100).optional(),
+  concurrency: z.number().int().positive().max(256).optional(),
+  /** Per-item timeout for one note, in milliseconds. */
+  timeoutMs: z.number().int().positive().optional(),
+});
+export type RunConfig = z.infer<typeof RunConfig>;

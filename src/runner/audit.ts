@@ -1,0 +1,92 @@
+import type { ScribeBackend } from '../backends/types.ts';
+import { describeBackend } from '../backends/registry.ts';
+import { checkVendors } from '../compliance/index.ts';
+import type { BackendConfig } from '../config/schema.ts';
+import type { Case } from '../domain/case.ts';
+import type { VendorProfile } from '../domain/compliance.ts';
+import type { Rubrics } from '../domain/rubrics.ts';
+import { REPORT_SCHEMA_VERSION, type NoteRecord, type RunResult } from '../domain/run.ts';
+import { summarizeBackends } from '../scoring/aggregate.ts';
+import { checkControl } from '../scoring/controls.ts';
+import { scoreNote } from '../scoring/index.ts';
+import type { RunEventSink } from './events.ts';
+import { generateNotes, type GeneratedNote } from './generate.ts';
+
+export interface AuditSetup {
+  backends: readonly { config: BackendConfig; backend: ScribeBackend }[];
+  cases: readonly Case[];
+  rubrics: Rubrics;
+  vendors: readonly VendorProfile[];
+  samples: number;
+  concurrency: number;
+  timeoutMs: number;
+  retries: number;
+}
+
+export interface AuditContext {
+  signal: AbortSignal;
+  onEvent: RunEventSink;
+  now: () => Date;
+  runId: string;
+  version: string;
+}
+
+/** Scores a generated note; a scorer bug becomes an error record, never a crashed run. */
+function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics): NoteRecord {
+  const base = { backendId: g.backendId, caseId: g.caseId, sample: g.sample, latencyMs: Math.round(g.latencyMs) };
+  const usage = g.output?.usage ? { usage: g.output.usage } : {};
+  if (!g.output) return { ...base, status: 'error', note: null, error: g.error, scorecard: null };
+  try {
+    return { ...base, ...usage, status: 'ok', note: g.output.note, error: null, scorecard: scoreNote(g.output.note, kase, rubrics) };
+  } catch (err) {
+    const message = `scoring failed: ${err instanceof Error ? err.message : String(err)}`;
+    return { ...base, ...usage, status: 'error', note: g.output.note, error: { code: 'SCORER_FAILED', message }, scorecard: null };
+  }
+}
+
+/** One audit: generate every note, score it, summarise, check controls and vendors. */
+export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<RunResult> {
+  const startedAt = ctx.now().toISOString();
+  const generated = await generateNotes(
+    setup.backends.map((b) => b.backend),
+    setup.cases,
+    { samples: setup.samples, concurrency: setup.concurrency, timeoutMs: setup.timeoutMs, retries: setup.retries, signal: ctx.signal, onEvent: ctx.onEvent },
+  );
+  const byId = new Map(setup.cases.map((c) => [c.id, c]));
+  const records = generated.map((g) => toRecord(g, byId.get(g.caseId)!, setup.rubrics));
+  const configs = setup.backends.map((b) => b.config);
+  const summaries = summarizeBackends(configs.map((c) => ({ id: c.id, kind: c.kind })), records);
+  const controls = configs.flatMap((c) => (c.control ? [checkControl(c.id, c.control, setup.cases, records)] : []));
+
+  const reasons: string[] = [];
+  for (const c of controls) if (!c.ok) reasons.push(`control misbehaved: ${c.explanation}`);
+  for (const cfg of configs) {
+    if (cfg.control || cfg.baseline) continue;
+    const s = summaries.find((x) => x.backendId === cfg.id);
+    if (s && s.verdicts.critical > 0) reasons.push(`${cfg.id}: ${s.verdicts.critical} note(s) failed the safety gate`);
+    if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
+  }
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId: ctx.runId,
+    startedAt,
+    finishedAt: ctx.now().toISOString(),
+    tool: { name: 'scribe-audit', version: ctx.version },
+    samples: setup.samples,
+    backends: configs.map((c) => ({ id: c.id, kind: c.kind, settings: describeBackend(c), control: c.control?.expect ?? null, baseline: c.baseline })),
+    cases: setup.cases.map((c) => ({
+      id: c.id,
+      title: c.title,
+      modality: c.modality,
+      noteFormat: c.noteFormat,
+      pseudonym: c.client.pseudonym,
+      turns: c.transcript.turns.length,
+    })),
+    records,
+    summaries,
+    controls,
+    compliance: checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now()),
+    gate: { ok: reasons.length === 0, reasons },
+  };
+}

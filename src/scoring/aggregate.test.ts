@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { NoteRecord } from '../domain/run.ts';
+import type { Scorecard } from '../domain/scorecard.ts';
+import { miniCase } from '../testing/miniCase.ts';
+import { summarizeBackends } from './aggregate.ts';
+import { checkControl } from './controls.ts';
+
+function record(backendId: string, caseId: string, o: { safe: boolean; omission: number; verdict?: Scorecard['verdict']; sample?: number }): NoteRecord {
+  const card: Scorecard = {
+    caseId,
+    verdict: o.verdict ?? (o.safe ? 'pass' : 'critical'),
+    reasons: [],
+    safety: {
+      verdict: o.safe ? 'pass' : 'critical',
+      findings: o.safe
+        ? []
+        : [{ factId: 'si', category: 'risk.si.passive', expected: 'present', status: 'omitted', critical: true, noteQuote: null, transcriptTurns: [2], evidence: [], explanation: 'x' }],
+    },
+    omission: { score: o.omission, missed: [], facts: [] },
+    fabrication: { findings: [] },
+    template: { score: 1, format: 'soap', formatScore: 1, sections: [], modality: 'cbt', modalityScore: 1, elements: [] },
+    editing: { editRate: 0.5, minutes: 3, scratchMinutes: 17.5, noteWords: 10, referenceWords: 10, editOps: 5 },
+  };
+  return { backendId, caseId, sample: o.sample ?? 0, status: 'ok', note: 'n', error: null, latencyMs: 1, scorecard: card };
+}
+
+describe('summarizeBackends', () => {
+  it('ranks a safe plain scribe above a fluent one that misses suicidal ideation', () => {
+    const records = [
+      record('fluent', 'a', { safe: false, omission: 0.97 }),
+      record('fluent', 'b', { safe: true, omission: 0.99 }),
+      record('plain', 'a', { safe: true, omission: 0.7, verdict: 'fail' }),
+      record('plain', 'b', { safe: true, omission: 0.7, verdict: 'fail' }),
+    ];
+    const [first, second] = summarizeBackends([{ id: 'fluent', kind: 'x' }, { id: 'plain', kind: 'x' }], records);
+    expect(first?.backendId).toBe('plain');
+    expect(second).toMatchObject({ backendId: 'fluent', rank: 2, safetyPassRate: 0.5, criticalFindings: 1 });
+  });
+
+  it('computes pass^k: a case counts only when every sample was safe', () => {
+    const records = [
+      record('v', 'a', { safe: true, omission: 1, sample: 0 }),
+      record('v', 'a', { safe: false, omission: 1, sample: 1 }),
+      record('v', 'b', { safe: true, omission: 1, sample: 0 }),
+      record('v', 'b', { safe: true, omission: 1, sample: 1 }),
+    ];
+    const [s] = summarizeBackends([{ id: 'v', kind: 'x' }], records);
+    expect(s?.passAllSamples).toBe(0.5);
+    expect(s?.safetyPassRate).toBe(0.75);
+  });
+
+  it('counts error records against the safety pass rate', () => {
+    const err: NoteRecord = { backendId: 'v', caseId: 'b', sample: 0, status: 'error', note: null, error: { code: 'TIMEOUT', message: 't' }, latencyMs: 1, scorecard: null };
+    const [s] = summarizeBackends([{ id: 'v', kind: 'x' }], [record('v', 'a', { safe: true, omission: 1 }), err]);
+    expect(s).toMatchObject({ errors: 1, safetyPassRate: 0.5, passAllSamples: 0.5 });
+  });
+});
+
+describe('checkControl', () => {
+  const c = miniCase();
+  it('passes a control that got its declared outcome', () => {
+    const check = checkControl('gold', { expect: 'pass', when: 'always' }, [c], [record('gold', c.id, { safe: true, omission: 1 })]);
+    expect(check.ok).toBe(true);
+  });
+
+  it('names the cases where a control misbehaved', () => {
+    const check = checkControl('risk-blind', { expect: 'critical', when: 'current-risk' }, [c], [record('risk-blind', c.id, { safe: true, omission: 1 })]);
+    expect(check.ok).toBe(false);
+    expect(check.misbehaved).toEqual([c.id]);
+    expect(check.explanation).toContain(c.id);
+  });
+
+  it('proves nothing, and fails, when the control has no scored notes', () => {
+    expect(checkControl('gold', { expect: 'pass', when: 'always' }, [c], []).ok).toBe(false);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Assertion, RiskCategory } from '../domain/categories.ts';
+import type { RiskMention } from '../text/riskTypes.ts';
+import { judgeRiskFact } from './riskMatch.ts';
+
+const m = (category: RiskCategory, assertion: Assertion, sentence = `${category} ${assertion}`): RiskMention => ({
+  category,
+  assertion,
+  trigger: category,
+  sentence,
+  start: 0,
+  end: sentence.length,
+});
+
+describe('judgeRiskFact', () => {
+  it('captures passive SI documented at its level or as SI without a level', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', [m('risk.si.passive', 'present')]).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.passive', 'present', [m('risk.si', 'present')]).status).toBe('captured');
+  });
+
+  it('does not let a denial of another level contradict passive SI ("denies active SI, endorses passive SI")', () => {
+    const j = judgeRiskFact('risk.si.passive', 'present', [m('risk.si.active', 'denied'), m('risk.si.passive', 'present')]);
+    expect(j.status).toBe('captured');
+  });
+
+  it('calls "denies SI" after voiced passive SI a contradiction, quoting the denial', () => {
+    const j = judgeRiskFact('risk.si.passive', 'present', [m('risk.si', 'denied', 'Client denies SI/HI.')]);
+    expect(j.status).toBe('contradicted');
+    expect(j.mention?.sentence).toBe('Client denies SI/HI.');
+  });
+
+  it('calls a note that both documents and denies the same risk contradicted', () => {
+    const j = judgeRiskFact('risk.si.passive', 'present', [m('risk.si.passive', 'present'), m('risk.si', 'denied')]);
+    expect(j.status).toBe('contradicted');
+  });
+
+  it('flags passive SI written as active as mischaracterised', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', [m('risk.si.active', 'present')]).status).toBe('mischaracterised');
+  });
+
+  it('flags intrusive thoughts of harm to the baby written as intent as mischaracterised', () => {
+    const j = judgeRiskFact('risk.harm_to_infant.intrusive', 'present', [m('risk.harm_to_infant.intent', 'present')]);
+    expect(j.status).toBe('mischaracterised');
+  });
+
+  it('omits when the note is silent, and ignores other risks', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', [m('risk.ipv', 'present')]).status).toBe('omitted');
+  });
+
+  it('captures a denied plan from "denies plan", and contradicts it when a plan is asserted', () => {
+    expect(judgeRiskFact('risk.si.plan', 'denied', [m('risk.si.plan', 'denied')]).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.plan', 'denied', [m('risk.si.plan', 'present')]).status).toBe('contradicted');
+  });
+
+  it('treats a denial of all SI as contradicted by any documented level', () => {
+    expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.passive', 'present')]).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.active', 'denied')]).status).toBe('captured');
+  });
+
+  it('keeps history as history', () => {
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'historical')]).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'present')]).status).toBe('mischaracterised');
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'denied')]).status).toBe('contradicted');
+  });
+
+  it('does not count a family member\'s attempt as the client\'s', () => {
+    expect(judgeRiskFact('risk.si.behavior', 'other', [m('risk.si.behavior', 'present')]).status).toBe('mischaracterised');
+    expect(judgeRiskFact('risk.si.behavior', 'other', [m('risk.si.behavior', 'other')]).status).toBe('captured');
+  });
+});
