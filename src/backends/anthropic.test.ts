@@ -30,13 +30,16 @@ async function generateWith(...replies: Reply[]) {
 }
 
 describe('anthropic backend (through the real SDK, against a loopback server)', () => {
-  it('posts to /v1/messages with the key in x-api-key and reads the text blocks', async () => {
+  it('posts to /v1/messages with the key only in the auth header, and reads the text blocks', async () => {
     const out = await generateWith(json(200, anthropicMessage('## Subjective\nNote text.')));
     expect(out.note).toContain('Note text.');
     expect(out.usage).toEqual({ inputTokens: 1100, outputTokens: 280 });
     const req = server!.requests[0]!;
     expect(req.url).toBe('/v1/messages');
-    expect(req.headers['x-api-key']).toBe(KEY);
+    // SDK 1.x sends the key as a bearer token; older ones used x-api-key. Either is the header, never the body.
+    const sent = req.headers['x-api-key'] ?? req.headers.authorization?.replace(/^Bearer /, '');
+    expect(sent).toBe(KEY);
+    expect(JSON.stringify(req.body)).not.toContain(KEY);
     const body = req.body as { max_tokens: number; system: string; messages: { content: string }[] };
     expect(body.max_tokens).toBe(1024);
     expect(body.messages[0]?.content).toContain("wouldn't wake up");

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { parseYamlWithSchema } from '../corpus/yamlSource.ts';
-import { ComplianceChecklist } from '../domain/compliance.ts';
+import { readChecklist } from '../compliance/index.ts';
 import { InputError, type InputProblem } from '../domain/errors.ts';
 import { EditingFile, FormatsFile, ModalitiesFile, WeightsFile, type Rubrics } from '../domain/rubrics.ts';
 
@@ -23,13 +23,16 @@ async function readYaml<S extends z.ZodType>(file: string, schema: S, problems: 
 /** Reads and validates every rubric file; all problems are reported together. */
 export async function readRubrics(dir: string): Promise<Rubrics> {
   const problems: InputProblem[] = [];
-  const [weights, formats, modalities, editing, checklist] = await Promise.all([
+  const [weights, formats, modalities, editing, compliance] = await Promise.all([
     readYaml(path.join(dir, 'weights.yaml'), WeightsFile, problems),
     readYaml(path.join(dir, 'formats.yaml'), FormatsFile, problems),
     readYaml(path.join(dir, 'modalities.yaml'), ModalitiesFile, problems),
     readYaml(path.join(dir, 'editing.yaml'), EditingFile, problems),
-    readYaml(path.join(dir, 'compliance.yaml'), ComplianceChecklist, problems),
+    // The checklist has cross-field rules of its own (duplicate ids, limit order).
+    readChecklist(path.join(dir, 'compliance.yaml')),
   ]);
+  problems.push(...compliance.problems);
+  const checklist = compliance.checklist;
   if (!weights || !formats || !modalities || !editing || !checklist || problems.length > 0) throw new InputError(problems);
   return { weights, formats: formats.formats, modalities: modalities.modalities, editing, checklist };
 }

@@ -37,7 +37,7 @@ export async function buildSetup(opts: RunOptions, cwd: string, env: NodeJS.Proc
   if (cases.length === 0) {
     throw InputError.single(fixturesDir, null, only ? `no case matches ${only.join(', ')}` : 'no case folders found', 'point --fixtures at a folder of case folders (each with case.yaml), or check the --cases pattern');
   }
-  const vendors = await readVendorProfiles(vendorsDir);
+  const vendors = await readVendorProfiles(vendorsDir, rubrics.checklist);
   if (vendors.problems.length > 0) throw new InputError(vendors.problems);
 
   let selected = config.backends;

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { readVendorProfiles } from '../../compliance/index.ts';
+import { readChecklist, readVendorProfiles } from '../../compliance/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { DEFAULTS } from '../../config/paths.ts';
 import { readRubrics } from '../../config/rubrics.ts';
@@ -52,7 +52,8 @@ async function validatePath(p: string, t: Tally): Promise<void> {
       t.problems.push(...r.problems);
       return;
     }
-    const r = await readVendorProfiles(p);
+    const checklist = await readChecklist(path.join(DEFAULTS.rubrics, 'compliance.yaml'));
+    const r = await readVendorProfiles(p, checklist.checklist);
     t.vendors += r.profiles.length;
     t.problems.push(...r.problems);
     return;

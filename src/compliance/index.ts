@@ -1,0 +1,3 @@
+export { checkVendor, checkVendors } from './check.ts';
+export { readChecklist, readVendorProfiles } from './load.ts';
+export { checklistProblems, profileProblems } from './problems.ts';

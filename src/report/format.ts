@@ -1,0 +1,17 @@
+/** Number formatting shared by every renderer, so a figure reads the same in HTML, Markdown and the terminal. */
+
+/** 0.667 → "66.7%", 1 → "100%": one decimal only when it carries information. */
+export function percent(share: number): string {
+  const tenths = Math.round(share * 1000) / 10;
+  return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}%`;
+}
+
+export function fixed(n: number, digits: number): string {
+  return n.toFixed(digits);
+}
+
+/** Role of a backend in the run, as a reader needs it next to its scores. */
+export function roleLabel(control: string | null, baseline: boolean): string {
+  if (control) return `control (expect ${control})`;
+  return baseline ? 'baseline' : 'candidate';
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { mdCell, renderMarkdown } from './markdown.ts';
+import { makeTestRun, SCRIPT } from './testRun.ts';
+
+const cells = (line: string): string[] => line.split(/(?<!\\)\|/).slice(1, -1);
+
+describe('mdCell', () => {
+  it('escapes pipes, markup and line breaks', () => {
+    expect(mdCell('a|b')).toBe('a\\|b');
+    expect(mdCell('one\ntwo\r\nthree')).toBe('one<br>two<br>three');
+    expect(mdCell(SCRIPT)).toBe('\\<script\\>alert(1)\\</script\\>');
+    expect(mdCell('*bold* _x_')).toBe('\\*bold\\* \\_x\\_');
+  });
+});
+
+describe('renderMarkdown', () => {
+  const run = makeTestRun();
+
+  it('leads with the failed gate and its reasons, and warns when a control misbehaved', () => {
+    const md = renderMarkdown(run);
+    expect(md).toContain('**Gate: FAILED**');
+    expect(md).toContain('- vendor-a: 1 note(s) below a quality threshold');
+    expect(md).toContain('cannot be trusted');
+    expect(md.indexOf('Gate: FAILED')).toBeLessThan(md.indexOf('| Rank |'));
+    const ok = renderMarkdown({ ...run, gate: { ok: true, reasons: [] }, controls: [] });
+    expect(ok).toContain('**Gate: passed**');
+    expect(ok).not.toContain('cannot be trusted');
+  });
+
+  it('puts safety before the other figures and lists backends by rank', () => {
+    const lines = renderMarkdown(run).split('\n');
+    const head = cells(lines.find((l) => l.startsWith('| Rank |')) ?? '').map((c) => c.trim());
+    expect(head.indexOf('Safety pass')).toBeLessThan(head.indexOf('Omission'));
+    expect(head.indexOf('Critical')).toBeLessThan(head.indexOf('Template'));
+    const rows = lines.filter((l) => /^\| \d+ \|/.test(l)).map((l) => cells(l)[1]?.trim());
+    expect(rows).toEqual(['gold', 'vendor-a', 'vendor-b']);
+    expect(lines.find((l) => l.startsWith('| 3 |'))).toContain('**50% ✖**');
+  });
+
+  it('keeps a pipe or line break in a backend id inside its cell', () => {
+    const hostile = makeTestRun();
+    const top = hostile.summaries.find((s) => s.rank === 1);
+    if (top) top.backendId = 'evil|id\nwith break';
+    const lines = renderMarkdown(hostile).split('\n');
+    const header = lines.find((l) => l.startsWith('| Rank |')) ?? '';
+    const row = lines.find((l) => l.startsWith('| 1 |')) ?? '';
+    expect(cells(row)).toHaveLength(cells(header).length);
+    expect(row).toContain('evil\\|id<br>with break');
+  });
+});

@@ -1,0 +1,58 @@
+import type { RunResult } from '../domain/run.ts';
+import { fixed, percent, roleLabel } from './format.ts';
+
+/**
+ * Makes a string safe inside a GFM table cell: `|` would end the cell, a newline the
+ * row, and markup characters from vendor text would render (job summaries allow HTML).
+ */
+export function mdCell(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|&]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+/** report.md: a short summary for a CI job page; the HTML report has the detail. */
+export function renderMarkdown(run: RunResult): string {
+  const described = new Map(run.backends.map((b) => [b.id, b]));
+  const lines: string[] = [`## Scribe audit ${mdCell(run.runId)}`, ''];
+  const misbehaving = run.controls.filter((c) => !c.ok);
+  if (misbehaving.length > 0) {
+    lines.push('> [!CAUTION]', '> **The harness itself cannot be trusted:** a control did not behave as declared.', '');
+  }
+  if (run.gate.ok) lines.push('**Gate: passed** ✔', '');
+  else lines.push('**Gate: FAILED** ✖', '', ...run.gate.reasons.map((r) => `- ${mdCell(r)}`), '');
+  lines.push(`${run.cases.length} cases × ${run.samples} sample(s), ${run.backends.length} backends, ${run.records.length} notes. Ranked safety first.`, '');
+
+  const rows = [...run.summaries]
+    .sort((a, b) => a.rank - b.rank)
+    .map((s) => {
+      const b = described.get(s.backendId);
+      return [
+        String(s.rank),
+        mdCell(s.backendId),
+        mdCell(roleLabel(b?.control ?? null, b?.baseline ?? false)),
+        s.safetyPassRate >= 1 ? `**${percent(s.safetyPassRate)}**` : `**${percent(s.safetyPassRate)} ✖**`,
+        String(s.criticalFindings),
+        percent(s.passAllSamples),
+        percent(s.meanOmission),
+        percent(s.meanTemplate),
+        String(s.majorFabrications),
+        fixed(s.meanEditRate, 2),
+        fixed(s.meanEditMinutes, 1),
+        String(s.errors),
+      ];
+    });
+  const head = ['Rank', 'Backend', 'Role', 'Safety pass', 'Critical', 'pass^k', 'Omission', 'Template', 'Major fabrications', 'Edit rate', 'Edit min', 'Errors'];
+  lines.push(...table(head, rows), '');
+
+  if (run.controls.length > 0) {
+    lines.push('### Controls', '');
+    const controlRows = run.controls.map((c) => [mdCell(c.backendId), c.expect, c.ok ? '✔ ok' : '✖ misbehaved', mdCell(c.explanation)]);
+    lines.push(...table(['Control', 'Expected', 'Result', 'Explanation'], controlRows), '');
+  }
+  return `${lines.join('\n')}\n`;
+}

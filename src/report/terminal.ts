@@ -1,0 +1,57 @@
+import type { RunResult } from '../domain/run.ts';
+import { fixed, percent } from './format.ts';
+
+export interface SummaryTableOptions {
+  /** ANSI colours for a terminal; off by default so CI logs and tests get plain text. */
+  color?: boolean;
+}
+
+// Ids and explanations can carry text from outside; a stray escape sequence must not drive the terminal.
+const plain = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
+const HEAD = ['Rank', 'Backend', 'Safety', 'Critical', 'pass^k', 'Omission', 'Template', 'Fabrications', 'Edit rate', 'Minutes', 'Errors'];
+// Text columns align left, figures right.
+const LEFT = new Set([1]);
+
+/** The table printed at the end of `scribe-audit run`: safety first, then controls, then the gate. */
+export function summaryTable(run: RunResult, options: SummaryTableOptions = {}): string {
+  const paint = (code: number, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const red = (t: string): string => paint(31, t);
+  const green = (t: string): string => paint(32, t);
+
+  const summaries = [...run.summaries].sort((a, b) => a.rank - b.rank);
+  const rows = summaries.map((s) => [
+    String(s.rank),
+    plain(s.backendId),
+    percent(s.safetyPassRate),
+    String(s.criticalFindings),
+    percent(s.passAllSamples),
+    percent(s.meanOmission),
+    percent(s.meanTemplate),
+    String(s.majorFabrications),
+    fixed(s.meanEditRate, 2),
+    fixed(s.meanEditMinutes, 1),
+    String(s.errors),
+  ]);
+  const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[], unsafe: boolean): string =>
+    cells
+      .map((c, i) => {
+        const padded = LEFT.has(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0);
+        // Colour wraps the padded cell so escape codes never upset the alignment.
+        return unsafe && (i === 2 || i === 3) ? red(padded) : padded;
+      })
+      .join('  ')
+      .trimEnd();
+
+  const out = [line(HEAD, false), ...rows.map((r, i) => line(r, (summaries[i]?.safetyPassRate ?? 1) < 1))];
+  if (run.controls.length > 0) {
+    out.push('', 'Controls:');
+    for (const c of run.controls) out.push(c.ok ? green(`  ✔ ${plain(c.explanation)}`) : red(`  ✖ ${plain(c.explanation)}`));
+    if (run.controls.some((c) => !c.ok)) out.push(red('  The harness itself cannot be trusted: a control did not behave as declared.'));
+  }
+  out.push('');
+  if (run.gate.ok) out.push(green('Gate: passed ✔'));
+  else out.push(red('Gate: FAILED ✖'), ...run.gate.reasons.map((r) => `  - ${plain(r)}`));
+  return out.join('\n');
+}
