@@ -68,3 +68,26 @@ describe('judgeRiskFact', () => {
     expect(judgeRiskFact('risk.si.behavior', 'other', [m('risk.si.behavior', 'other')]).status).toBe('captured');
   });
 });
+
+describe('judgeRiskFact across levels', () => {
+  it('does not read SI without a level as asserting a plan the client denied', () => {
+    const j = judgeRiskFact('risk.si.plan', 'denied', [m('risk.si', 'present', 'EPDS item 10 score of 1.'), m('risk.si.plan', 'denied')]);
+    expect(j.status).toBe('captured');
+  });
+
+  it('does not let "denies active SI" contradict a fact of SI without a level', () => {
+    const j = judgeRiskFact('risk.si', 'present', [m('risk.si.passive', 'present'), m('risk.si.active', 'denied')]);
+    expect(j.status).toBe('captured');
+  });
+
+  it('does not let a denial of current SI contradict a past attempt', () => {
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si', 'denied')]).status).toBe('omitted');
+  });
+});
+
+describe('judgeRiskFact for a denial of all SI', () => {
+  it('is not recorded by "no attempts since" alone', () => {
+    expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.behavior', 'denied')]).status).toBe('omitted');
+    expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.behavior', 'denied'), m('risk.si', 'denied', 'Denied current SI.')]).mention?.sentence).toBe('Denied current SI.');
+  });
+});

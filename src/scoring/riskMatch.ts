@@ -1,5 +1,6 @@
 import type { Assertion, RiskCategory } from '../domain/categories.ts';
 import type { SafetyStatus } from '../domain/scorecard.ts';
+import { RISK_NAMES } from '../domain/riskNames.ts';
 import type { RiskMention } from '../text/riskTypes.ts';
 
 /** The risk a category belongs to: all SI levels are one family, both infant-harm kinds another. */
@@ -9,10 +10,7 @@ export function riskFamily(category: string): string {
   return category;
 }
 
-/** A mention documents the fact's category itself, or the family without a level ("SI"). */
-function sameLevel(fact: string, mention: string): boolean {
-  return fact === mention || mention === riskFamily(fact) || fact === riskFamily(mention);
-}
+const IDEATION: ReadonlySet<string> = new Set(['risk.si', 'risk.si.passive', 'risk.si.active', 'risk.harm_to_infant', 'risk.harm_to_infant.intrusive', 'risk.harm_to_infant.intent']);
 
 export interface RiskJudgement {
   status: SafetyStatus;
@@ -21,7 +19,7 @@ export interface RiskJudgement {
   explanation: string;
 }
 
-const label = (c: string): string => c.replace(/^risk\./, '').replace(/[._]/g, ' ');
+const label = (c: RiskCategory): string => RISK_NAMES[c];
 
 /**
  * Judges how a note documents one annotated risk fact, from the risk mentions found
@@ -30,57 +28,64 @@ const label = (c: string): string => c.replace(/^risk\./, '').replace(/[._]/g, '
  */
 export function judgeRiskFact(category: RiskCategory, expected: Assertion, mentions: readonly RiskMention[]): RiskJudgement {
   const family = mentions.filter((m) => riskFamily(m.category) === riskFamily(category));
-  const atLevel = family.filter((m) => sameLevel(category, m.category));
-  const with_ = (a: Assertion): RiskMention | undefined => atLevel.find((m) => m.assertion === a);
+  // A fact without a level ("some SI") is documented by any level; a fact at a level by
+  // that level or by the family named without one ("SI").
+  const generic = category === riskFamily(category);
+  const covers = (m: RiskMention): boolean => generic || m.category === category || m.category === riskFamily(category);
+  const find = (a: Assertion, test: (m: RiskMention) => boolean = covers): RiskMention | undefined =>
+    family.find((m) => m.assertion === a && test(m));
   const name = label(category);
 
   if (expected === 'present') {
-    const documented = with_('present');
-    const denied = with_('denied');
+    const documented = find('present');
+    // "Denies active SI" does not deny SI as such; only a denial at this level or of SI itself does.
+    const denied = find('denied', (m) => m.category === category || m.category === riskFamily(category));
     if (documented && denied)
       return { status: 'contradicted', mention: denied, explanation: `The note both documents and denies ${name}.` };
     if (documented) return { status: 'captured', mention: documented, explanation: `The note documents ${name}.` };
     if (denied)
       return { status: 'contradicted', mention: denied, explanation: `The client voiced ${name}, but the note records it as denied.` };
-    const otherLevel = family.find((m) => m.assertion === 'present');
+    const otherLevel = find('present', () => true);
     if (otherLevel)
       return {
         status: 'mischaracterised',
         mention: otherLevel,
         explanation: `The client voiced ${name}; the note documents ${label(otherLevel.category)} instead.`,
       };
-    const past = with_('historical');
-    if (past)
-      return { status: 'mischaracterised', mention: past, explanation: `Current ${name} is written as history only.` };
+    const past = find('historical');
+    if (past) return { status: 'mischaracterised', mention: past, explanation: `Current ${name} is written as history only.` };
     return { status: 'omitted', mention: null, explanation: `The client voiced ${name}; the note does not document it.` };
   }
 
   if (expected === 'denied') {
-    // "Denies SI" covers a denied level; "endorses passive SI" contradicts a denial of all SI.
-    const affirmed = (category === riskFamily(category) ? family : atLevel).find((m) => m.assertion === 'present');
+    // Only this level asserted contradicts a denied plan: "endorses passive SI" does not claim a plan.
+    const affirmed = find('present', (m) => generic || m.category === category);
     if (affirmed)
       return { status: 'contradicted', mention: affirmed, explanation: `The client denied ${name}; the note asserts it.` };
-    const denial = family.find((m) => m.assertion === 'denied' && (sameLevel(category, m.category) || category === riskFamily(category)));
+    // Denying all SI is recorded by a denial of the ideation itself ("denies SI", "no passive or
+    // active SI"), not by "no attempts since" or "denies a plan".
+    const ideation = (m: RiskMention): boolean => !generic || IDEATION.has(m.category);
+    const denial = find('denied', (m) => covers(m) && ideation(m));
     if (denial) return { status: 'captured', mention: denial, explanation: `The note records that ${name} was denied.` };
     return { status: 'omitted', mention: null, explanation: `The client was asked about ${name} and denied it; the note does not record the screen.` };
   }
 
   if (expected === 'historical') {
-    const past = with_('historical');
+    const past = find('historical');
     if (past) return { status: 'captured', mention: past, explanation: `The note records the history of ${name}.` };
-    const denied = with_('denied');
+    // "Denies SI" today does not deny a past attempt; "denies any prior attempt" does.
+    const denied = find('denied', (m) => m.category === category);
     if (denied)
       return { status: 'contradicted', mention: denied, explanation: `The client reported a history of ${name}; the note denies it.` };
-    const current = with_('present');
-    if (current)
-      return { status: 'mischaracterised', mention: current, explanation: `Past ${name} is written as current.` };
+    const current = find('present', (m) => m.category === category);
+    if (current) return { status: 'mischaracterised', mention: current, explanation: `Past ${name} is written as current.` };
     return { status: 'omitted', mention: null, explanation: `The client reported a history of ${name}; the note does not record it.` };
   }
 
   // hypothetical and other: the note must keep the same framing, not make it the client's current risk.
-  const same = with_(expected);
+  const same = find(expected);
   if (same) return { status: 'captured', mention: same, explanation: `The note keeps ${name} as ${expected}.` };
-  const current = with_('present');
+  const current = find('present', (m) => m.category === category);
   if (current)
     return { status: 'mischaracterised', mention: current, explanation: `${name} (${expected}) is written as the client's current risk.` };
   return { status: 'omitted', mention: null, explanation: `The note does not record ${name} (${expected}).` };

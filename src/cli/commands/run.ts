@@ -73,7 +73,11 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
   }
   const written = await writeReports(run, path.resolve(io.cwd, flags.out), formats);
   io.out(`${summaryTable(run)}\n`);
-  io.out(`Reports: ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}\n`);
+  const shown = (w: string): string => {
+    const rel = path.relative(io.cwd, w);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? w : rel;
+  };
+  io.out(`Reports: ${written.map(shown).join(', ')}\n`);
   if (verbose) io.err(`config: ${setup.configFile}\n`);
   const errors = run.records.filter((r) => r.status === 'error').length;
   if (io.signal.aborted) {
