@@ -91,3 +91,10 @@ describe('judgeRiskFact for a denial of all SI', () => {
     expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.behavior', 'denied'), m('risk.si', 'denied', 'Denied current SI.')]).mention?.sentence).toBe('Denied current SI.');
   });
 });
+
+describe('judgeRiskFact for risks without levels', () => {
+  it('records a denial of self-harm or HI', () => {
+    expect(judgeRiskFact('risk.self_harm', 'denied', [m('risk.self_harm', 'denied')]).status).toBe('captured');
+    expect(judgeRiskFact('risk.hi', 'denied', [m('risk.hi', 'denied')]).status).toBe('captured');
+  });
+});

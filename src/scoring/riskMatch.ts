@@ -10,6 +10,8 @@ export function riskFamily(category: string): string {
   return category;
 }
 
+/** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
+const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);
 const IDEATION: ReadonlySet<string> = new Set(['risk.si', 'risk.si.passive', 'risk.si.active', 'risk.harm_to_infant', 'risk.harm_to_infant.intrusive', 'risk.harm_to_infant.intent']);
 
 export interface RiskJudgement {
@@ -64,7 +66,7 @@ export function judgeRiskFact(category: RiskCategory, expected: Assertion, menti
       return { status: 'contradicted', mention: affirmed, explanation: `The client denied ${name}; the note asserts it.` };
     // Denying all SI is recorded by a denial of the ideation itself ("denies SI", "no passive or
     // active SI"), not by "no attempts since" or "denies a plan".
-    const ideation = (m: RiskMention): boolean => !generic || IDEATION.has(m.category);
+    const ideation = (m: RiskMention): boolean => !generic || !LEVELLED.has(category) || IDEATION.has(m.category);
     const denial = find('denied', (m) => covers(m) && ideation(m));
     if (denial) return { status: 'captured', mention: denial, explanation: `The note records that ${name} was denied.` };
     return { status: 'omitted', mention: null, explanation: `The client was asked about ${name} and denied it; the note does not record the screen.` };
