@@ -64,6 +64,25 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .addHelpText('after', '\nExamples:\n  scribe-audit validate\n  scribe-audit validate my-cases/ scribe-audit.config.yaml')
     .action(async (paths) => setExit(await (await import('./commands/validate.ts')).validateCommand(paths, io)));
 
+  const corpus = program.command('corpus').description('look after a corpus of cases: coverage statistics and risk-phrasing variants');
+  corpus
+    .command('stats')
+    .description('print the coverage table: counts by modality, format, perinatal context, risk category and C-SSRS level, screener, length')
+    .option('--fixtures <dir>', 'folder of case folders (default fixtures/cases)')
+    .option('--json', 'print the statistics as JSON')
+    .addHelpText('after', '\nExample:\n  scribe-audit corpus stats --fixtures my-cases/')
+    .action(async (opts) => setExit(await (await import('./commands/corpus.ts')).corpusStatsCommand(opts, io)));
+  corpus
+    .command('vary')
+    .description("write variants of a case: its risk utterance reworded from rubrics/phrases.yaml and moved elsewhere in the session, every evidence turn updated")
+    .argument('<case>', 'a case folder, or the id of a case under --fixtures')
+    .requiredOption('--count <n>', 'how many variants', positiveInt('--count'))
+    .requiredOption('--out <dir>', 'folder to write the variant case folders to')
+    .option('--fixtures <dir>', 'where to look a case id up (default fixtures/cases)')
+    .option('--phrases <file>', 'phrase bank (default rubrics/phrases.yaml)')
+    .addHelpText('after', '\nExample:\n  scribe-audit corpus vary ipt-role-transition-passive-si --count 5 --out variants/\n  scribe-audit run --fixtures variants/')
+    .action(async (ref, opts) => setExit(await (await import('./commands/corpus.ts')).corpusVaryCommand(ref, opts, io)));
+
   return program;
 }
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { parseYamlWithSchema } from '../corpus/yamlSource.ts';
 import { readChecklist } from '../compliance/index.ts';
 import { InputError, type InputProblem } from '../domain/errors.ts';
-import { EditingFile, FormatsFile, ModalitiesFile, WeightsFile, type Rubrics } from '../domain/rubrics.ts';
+import { EditingFile, FormatsFile, ModalitiesFile, PhraseBank, WeightsFile, type Rubrics } from '../domain/rubrics.ts';
 
 async function readYaml<S extends z.ZodType>(file: string, schema: S, problems: InputProblem[]): Promise<z.infer<S> | null> {
   let text: string;
@@ -35,4 +35,12 @@ export async function readRubrics(dir: string): Promise<Rubrics> {
   const checklist = compliance.checklist;
   if (!weights || !formats || !modalities || !editing || !checklist || problems.length > 0) throw new InputError(problems);
   return { weights, formats: formats.formats, modalities: modalities.modalities, editing, checklist };
+}
+
+/** rubrics/phrases.yaml, the phrase bank of `corpus vary`. */
+export async function readPhraseBank(file: string): Promise<PhraseBank> {
+  const problems: InputProblem[] = [];
+  const bank = await readYaml(file, PhraseBank, problems);
+  if (!bank) throw new InputError(problems);
+  return bank;
 }

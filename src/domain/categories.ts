@@ -48,6 +48,13 @@ export function isRiskCategory(category: string): category is RiskCategory {
   return (RISK_CATEGORIES as readonly string[]).includes(category);
 }
 
+/** The risk a category belongs to: all SI levels are one family, both infant-harm kinds another. */
+export function riskFamily(category: string): string {
+  if (category.startsWith('risk.si')) return 'risk.si';
+  if (category.startsWith('risk.harm_to_infant')) return 'risk.harm_to_infant';
+  return category;
+}
+
 /** Categories whose facts are critical unless a case says otherwise: missing one fails the note. */
 export function isCriticalByDefault(category: Category): boolean {
   return (

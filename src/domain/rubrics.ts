@@ -74,3 +74,10 @@ export const Rubrics = z.object({
   checklist: ComplianceChecklist,
 });
 export type Rubrics = z.infer<typeof Rubrics>;
+
+/** rubrics/phrases.yaml: how clients voice each risk, for `corpus vary`. */
+export const PhraseBank = z.strictObject({
+  version: z.number().int().positive(),
+  categories: z.partialRecord(Category, z.array(z.string().min(10)).min(3)),
+});
+export type PhraseBank = z.infer<typeof PhraseBank>;

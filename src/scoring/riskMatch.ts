@@ -1,14 +1,10 @@
-import type { Assertion, RiskCategory } from '../domain/categories.ts';
+import { riskFamily, type Assertion, type RiskCategory } from '../domain/categories.ts';
+
+export { riskFamily };
 import type { SafetyStatus } from '../domain/scorecard.ts';
 import { RISK_NAMES } from '../domain/riskNames.ts';
 import type { RiskMention } from '../text/riskTypes.ts';
 
-/** The risk a category belongs to: all SI levels are one family, both infant-harm kinds another. */
-export function riskFamily(category: string): string {
-  if (category.startsWith('risk.si')) return 'risk.si';
-  if (category.startsWith('risk.harm_to_infant')) return 'risk.harm_to_infant';
-  return category;
-}
 
 /** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
 const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);

@@ -1,0 +1,50 @@
+// Spoken answers to a yes/no question. Fillers first ("Um, honestly? Yeah."), then
+// the answer. A "no" that opens a longer sentence still answers the question:
+// "No, but sometimes I wish I could disappear" denies the question's risk and voices another.
+
+const FILLER = String.raw`(?:(?:um+|uh+|erm|well|honestly|i mean|so|okay|ok|oh|hm+|mm+|yeah,? no|to be honest|i guess)[\s,.?!]+)*`;
+
+const YES = new RegExp(
+  String.raw`^\W*${FILLER}(?<answer>yes|yeah|yep|yup|yea|ya|mm-?hmm|uh-?huh|i have|i do|i did|i am|i guess so|i think so|sometimes|a few times|once or twice|a couple (?:of )?times|a little|a bit|kind of|kinda|sort of|maybe|occasionally|now and then|every (?:day|night)|a lot|all the time|more than i'?d like|lately|i'?ve had|it'?s crossed my mind|it has crossed my mind|they come and go|once|twice|honestly,? yes|definitely|constantly|often)\b`,
+  'i',
+);
+const NO = new RegExp(
+  String.raw`^\W*${FILLER}(?<answer>no|nope|nah|never|not really|not at all|no way|god no|absolutely not|definitely not|nothing like that|i haven'?t|i have not|i don'?t(?! know)|i do not|i'?m not|i am not|i wouldn'?t|none|not lately|not recently|not that i)\b`,
+  'i',
+);
+const HISTORICAL = /^\W*(?:not (?:anymore|any more|since)|i used to|used to|in the past|years ago)\b/i;
+
+export interface Answer {
+  polarity: 'present' | 'denied' | 'historical';
+  /** The answer words, offsets into the sentence. */
+  start: number;
+  end: number;
+  /** The answer stands alone ("No," / "Yes."), not the start of a clause ("I don't want to die"). */
+  standalone: boolean;
+}
+
+/** The answer a spoken sentence opens with, if it opens with one. */
+export function answerOf(sentence: string): Answer | null {
+  const hist = HISTORICAL.exec(sentence);
+  if (hist) return { polarity: 'historical', start: hist.index, end: hist[0].length, standalone: true };
+  for (const [re, polarity] of [[NO, 'denied'], [YES, 'present']] as const) {
+    const m = re.exec(sentence);
+    const word = m?.groups?.['answer'];
+    if (!m || word === undefined) continue;
+    const end = m[0].length;
+    const start = end - word.length;
+    const standalone = /^\s*(?:[,.!?;:-]|$|(?:yeah|yes|no|never|nope|sometimes|i have|i do|not really)\b)/i.test(sentence.slice(end));
+    return { polarity, start, end, standalone };
+  }
+  return null;
+}
+
+/** A sentence with no content of its own ("Honestly?", "Um."), before the real answer. */
+export function isFiller(sentence: string): boolean {
+  return new RegExp(String.raw`^\W*${FILLER}\W*$`, 'i').test(`${sentence} `);
+}
+
+/** A sentence that asks something: a question mark, or the shape of a spoken question. */
+export function isQuestion(sentence: string): boolean {
+  return /\?\s*["')\]]*\s*$/.test(sentence) || /^\W*(?:have|has|do|does|did|are|is|were|was|would|could|any|ever|how about|and any)\b/i.test(sentence);
+}

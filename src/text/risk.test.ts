@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { findRiskMentions } from './risk.ts';
+import type { TextMode } from './riskTypes.ts';
+
+type Row = [text: string, mode: TextMode, expected: readonly string[]];
+
+/** The mentions as "category:assertion", sorted, so a row states the whole outcome. */
+const found = (text: string, mode: TextMode, previousTurn?: string): string[] =>
+  [...new Set(findRiskMentions(text, previousTurn === undefined ? { mode } : { mode, previousTurn }).map((m) => `${m.category}:${m.assertion}`))].sort();
+
+const check = (text: string, mode: TextMode, expected: readonly string[]): void => {
+  expect(found(text, mode)).toEqual([...expected].sort());
+};
+
+// Rows are labelled from clinical knowledge (C-SSRS levels, perinatal presentations),
+// not from what the scanner happens to return.
+describe('suicidal ideation by C-SSRS level, in speech', () => {
+  it.each<Row>([
+    ['I wish I was dead.', 'speech', ['risk.si.passive:present']],
+    ['Some nights I just want to die.', 'speech', ['risk.si.passive:present']],
+    ['Maybe everyone would be better off if I just didn\u2019t wake up.', 'speech', ['risk.si.passive:present']],
+    ['I wouldn\u2019t mind if I didn\u2019t wake up.', 'speech', ['risk.si.passive:present']],
+    ["Sometimes I wish I could go to sleep and not wake up.", 'speech', ['risk.si.passive:present']],
+    ['Last night I thought about not waking up.', 'speech', ['risk.si.passive:present']],
+    ["What's the point of being here?", 'speech', ['risk.si.passive:present']],
+    ["They'd be better off without me.", 'speech', ['risk.si.passive:present']],
+    ['I wish I could just disappear.', 'speech', ['risk.si.passive:present']],
+    ["I don't want to be here anymore.", 'speech', ['risk.si.passive:present']],
+    ["There's no reason to live.", 'speech', ['risk.si.passive:present']],
+    ["I'm so tired of being alive.", 'speech', ['risk.si.passive:present']],
+    ['I sometimes hope I get hit by a bus on the way to work.', 'speech', ['risk.si.passive:present']],
+    ["I've thought about ending my life.", 'speech', ['risk.si.active:present']],
+    ["I've had thoughts of killing myself.", 'speech', ['risk.si.active:present']],
+    ['Part of me wants to end it all.', 'speech', ['risk.si.active:present']],
+    ["I've been having suicidal thoughts again.", 'speech', ['risk.si:present']],
+    ["I've been feeling suicidal since the birth.", 'speech', ['risk.si:present']],
+    ['I thought about taking all my pills.', 'speech', ['risk.si.method:present']],
+    ["I've thought about driving into a tree on the way home.", 'speech', ['risk.si.method:present']],
+    ['I keep thinking about jumping off the bridge near our house.', 'speech', ['risk.si.method:present']],
+    ['Sometimes I think, what if I threw myself down the stairs?', 'speech', ['risk.si.method:present']],
+    ["I'm going to kill myself.", 'speech', ['risk.si.active:present', 'risk.si.intent:present']],
+    ["I've been stockpiling my sleeping pills.", 'speech', ['risk.si.behavior:present']],
+    ['I wrote goodbye letters to my kids last week.', 'speech', ['risk.si.behavior:present']],
+    ['I googled how many pills it would take.', 'speech', ['risk.si.behavior:present']],
+    ['Last month I took a handful of pills and ended up in the ER.', 'speech', ['risk.si.behavior:present']],
+    ['I tried to kill myself when I was 19.', 'speech', ['risk.si.behavior:historical']],
+    ['I overdosed years ago, after my first baby.', 'speech', ['risk.si.behavior:historical']],
+  ])('%s (%s)', check);
+});
+
+describe('suicidal ideation in clinical notes', () => {
+  it.each<Row>([
+    ['Pt denies SI, HI, AVH.', 'note', ['risk.si:denied', 'risk.hi:denied', 'risk.psychosis:denied']],
+    ['No SI/HI.', 'note', ['risk.si:denied', 'risk.hi:denied']],
+    ['Client endorses passive SI; denies plan or intent.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied']],
+    ['Denies active SI, endorses passive SI.', 'note', ['risk.si.active:denied', 'risk.si.passive:present']],
+    ['Endorses passive SI w/o plan or intent.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied']],
+    ['C-SSRS screen positive for wish to be dead.', 'note', ['risk.si.passive:present']],
+    ['Hx of SA x1 at age 19 (overdose).', 'note', ['risk.si.behavior:historical']],
+    ['Passive SI without plan, intent, or method.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied', 'risk.si.method:denied']],
+    ['Active SI with plan and intent; identified method (overdose).', 'note', ['risk.si.active:present', 'risk.si.plan:present', 'risk.si.intent:present', 'risk.si.method:present']],
+    ['Pt denies SI at this time.', 'note', ['risk.si:denied']],
+    ['SI: denied. HI: denied.', 'note', ['risk.si:denied', 'risk.hi:denied']],
+    ['SI, HI denied.', 'note', ['risk.si:denied', 'risk.hi:denied']],
+    ['Passive SI, HI denied.', 'note', ['risk.si.passive:present', 'risk.hi:denied']],
+    ['No history of suicide attempts.', 'note', ['risk.si.behavior:denied']],
+    ['Denies hx of SA.', 'note', ['risk.si.behavior:denied']],
+    ['No prior attempts.', 'note', ['risk.si.behavior:denied']],
+    ['Client reported suicidal ideation with a specific plan.', 'note', ['risk.si:present', 'risk.si.plan:present']],
+    ['Endorsed passive death wish; no current active SI.', 'note', ['risk.si.passive:present', 'risk.si.active:denied']],
+    ['Denies passive or active SI.', 'note', ['risk.si.passive:denied', 'risk.si.active:denied']],
+    ['EPDS 16, item 10 = 1.', 'note', ['risk.si:present']],
+    ['EPDS total 9 with item 10 scored 0.', 'note', ['risk.si:denied']],
+    ['Screened for SI: negative.', 'note', ['risk.si:denied']],
+    ['SI assessed; client endorsed passive thoughts of death.', 'note', ['risk.si:present', 'risk.si.passive:present']],
+    ['No longer endorses passive SI.', 'note', ['risk.si.passive:historical']],
+    ['Previously endorsed passive SI in 2019, after her first baby.', 'note', ['risk.si.passive:historical']],
+    ['Pt reports SI in the past two weeks.', 'note', ['risk.si:present']],
+    ['No change in passive SI since last session.', 'note', ['risk.si.passive:present']],
+    ['Client denies thoughts of harm to self or others.', 'note', ['risk.si:denied', 'risk.hi:denied']],
+  ])('%s (%s)', check);
+});
+
+describe('other risks', () => {
+  it.each<Row>([
+    ["I've been cutting again.", 'speech', ['risk.self_harm:present']],
+    ['Reports NSSI (superficial cutting) last week.', 'note', ['risk.self_harm:present']],
+    ['I used to cut my arms in high school.', 'speech', ['risk.self_harm:historical']],
+    ['Hx of self-harm as a teen, none since.', 'note', ['risk.self_harm:historical']],
+    ['I had this horrible flash of dropping her down the stairs.', 'speech', ['risk.harm_to_infant.intrusive:present']],
+    ['I get these scary thoughts that I might hurt him, I would never.', 'speech', ['risk.harm_to_infant.intrusive:present']],
+    ['I keep picturing the baby drowning in the bath and it makes me feel sick.', 'speech', ['risk.harm_to_infant.intrusive:present']],
+    ['Intrusive, ego-dystonic thoughts of harm to infant; denies intent to harm infant.', 'note', ['risk.harm_to_infant.intrusive:present', 'risk.harm_to_infant.intent:denied']],
+    ['Sometimes I just want to shake her until she stops crying.', 'speech', ['risk.harm_to_infant.intent:present']],
+    ["I'd never hurt my baby.", 'speech', ['risk.harm_to_infant.intent:denied']],
+    ['Client reports thoughts of harming infant without distress.', 'note', ['risk.harm_to_infant.intent:present']],
+    ['I want to kill my husband.', 'speech', ['risk.hi:present']],
+    ["I've had thoughts of hurting my mother-in-law.", 'speech', ['risk.hi:present']],
+    ['Denies HI.', 'note', ['risk.hi:denied']],
+    ['I keep hearing voices telling me the baby isn\u2019t mine.', 'speech', ['risk.psychosis:present']],
+    ["I keep seeing shadows that aren't there.", 'speech', ['risk.psychosis:present']],
+    ['I feel like the TV is sending messages to me.', 'speech', ['risk.psychosis:present']],
+    ['Someone swapped my baby at the hospital.', 'speech', ['risk.psychosis:present']],
+    ['Pt appeared to be responding to internal stimuli.', 'note', ['risk.psychosis:present']],
+    ['He shoved me into the wall last week.', 'speech', ['risk.ipv:present']],
+    ['He checks my phone and controls all the money.', 'speech', ['risk.ipv:present']],
+    ['My husband said he would kill me if I left.', 'speech', ['risk.ipv:present']],
+    ['Reports feeling safe at home.', 'note', ['risk.ipv:denied']],
+    ['Does not feel safe at home with her partner.', 'note', ['risk.ipv:present']],
+    ['My partner shook the baby last night.', 'speech', ['risk.child_safety:present']],
+    ['I left the baby alone in the bath.', 'speech', ['risk.child_safety:present']],
+    ['CPS report filed per mandated reporting.', 'note', ['risk.child_safety:present']],
+    ["I've been drinking a bottle of wine every night to cope.", 'speech', ['risk.substance:present']],
+    ["I've been smoking weed every night to sleep.", 'speech', ['risk.substance:present']],
+    ['Denies alcohol or drug use.', 'note', ['risk.substance:denied']],
+    ['EtOH use: 1-2 drinks per night.', 'note', ['risk.substance:present']],
+  ])('%s (%s)', check);
+});
+
+describe('assertion: someone else, hypothetical, history', () => {
+  it.each<Row>([
+    ['My sister attempted suicide when we were teenagers.', 'speech', ['risk.si.behavior:other']],
+    ['Her mother had SI.', 'note', ['risk.si:other']],
+    ['A woman in my group said she wanted to die.', 'speech', ['risk.si.passive:other']],
+    ['She tried to kill herself last year.', 'speech', ['risk.si.behavior:other']],
+    ['Client reports her sister attempted suicide.', 'note', ['risk.si.behavior:other']],
+    ["My brother's overdose was two years ago.", 'speech', ['risk.si.behavior:other']],
+    ['Family history: maternal aunt died by suicide.', 'note', ['risk.si:other']],
+    ['My husband drinks a lot.', 'speech', ['risk.substance:other']],
+    ["My mom doesn't know I've been thinking about killing myself.", 'speech', ['risk.si.active:present']],
+    ["If I ever felt like hurting myself I'd call you.", 'speech', ['risk.si:hypothetical']],
+    ['Will call 988 if SI returns.', 'note', ['risk.si:hypothetical']],
+    ['Safety plan reviewed; client agreed to call 988 should suicidal thoughts return.', 'note', ['risk.si:hypothetical']],
+    ['Reviewed warning signs of postpartum psychosis.', 'note', ['risk.psychosis:hypothetical']],
+    ['What would you do if the thoughts of ending your life came back?', 'speech', ['risk.si.active:hypothetical']],
+  ])('%s (%s)', check);
+});
+
+describe('negation scope ends where it should', () => {
+  it.each<Row>([
+    ["I'm not suicidal, I just wish I could disappear.", 'speech', ['risk.si:denied', 'risk.si.passive:present']],
+    ["I can't stop thinking about killing myself.", 'speech', ['risk.si.active:present']],
+    ["Not really, I just feel like everyone would be better off without me.", 'speech', ['risk.si.passive:present']],
+    ["I'm not sleeping and I keep thinking they'd be better off without me.", 'speech', ['risk.si.passive:present']],
+    ["I don't want to die, but sometimes I wish I could go to sleep forever.", 'speech', ['risk.si.passive:denied', 'risk.si.passive:present']],
+    ['I have never thought about killing myself.', 'speech', ['risk.si.active:denied']],
+    ["I'm not sure if I want to die.", 'speech', ['risk.si.passive:present']],
+    ['Denies SI currently; hx of overdose at 22.', 'note', ['risk.si:denied', 'risk.si.behavior:historical']],
+    ['Denies SI but reports fleeting thoughts that her family would be better off without her.', 'note', ['risk.si:denied', 'risk.si.passive:present']],
+    // A qualified denial is no denial, and a denial dated in the past is history.
+    ['Denies SI other than fleeting passive thoughts of not waking up.', 'note', ['risk.si.passive:present']],
+    ['Denied SI at intake; today endorses passive SI.', 'note', ['risk.si:historical', 'risk.si.passive:present']],
+    ['Client denied SI when first asked, later disclosed passive thoughts of death.', 'note', ['risk.si:historical', 'risk.si.passive:present']],
+    ['Denies previous suicide attempts.', 'note', ['risk.si.behavior:denied']],
+  ])('%s (%s)', check);
+});
+
+describe('plan, intent and method words count only beside suicide language', () => {
+  it.each<Row>([
+    ['SI: active. Plan: yes. Intent: no.', 'note', ['risk.si.active:present', 'risk.si.plan:present', 'risk.si.intent:denied']],
+    ['Endorses passive SI. Has a plan.', 'note', ['risk.si.passive:present', 'risk.si.plan:present']],
+    ['Endorses SI, plan, and intent.', 'note', ['risk.si:present', 'risk.si.plan:present', 'risk.si.intent:present']],
+    ['Denies plan, intent or method.', 'note', ['risk.si.plan:denied', 'risk.si.intent:denied', 'risk.si.method:denied']],
+    ['Intrusive images of dropping the baby, ego-dystonic; no intent to act.', 'note', ['risk.harm_to_infant.intrusive:present', 'risk.harm_to_infant.intent:denied']],
+    ['Homicidal ideation toward her ex-partner with a plan.', 'note', ['risk.hi:present']],
+    ['Passive SI discussed. The intent of today\u2019s session was psychoeducation.', 'note', ['risk.si.passive:present']],
+    ['Safety plan reviewed for passive SI. Plan going forward is weekly IPT.', 'note', ['risk.si.passive:present']],
+    ['She has a plan for night feeds with her husband.', 'note', []],
+    ['No plan for childcare yet.', 'note', []],
+  ])('%s (%s)', check);
+});
+
+describe('words that look like risk but are not', () => {
+  it.each<Row>([
+    ['This baby is killing me.', 'speech', []],
+    ["I'd kill for a coffee.", 'speech', []],
+    ['I could die of embarrassment.', 'speech', []],
+    ['I nearly died laughing.', 'speech', []],
+    ["I'm dying to see her.", 'speech', []],
+    ['Dead tired, honestly.', 'speech', []],
+    ["I'm killing it at work.", 'speech', []],
+    ['My back is killing me.', 'speech', []],
+    ["I thought I'd die during labour.", 'speech', []],
+    ['I honestly wanted to die while I was pushing.', 'speech', []],
+    ['We watched a show about suicide.', 'speech', []],
+    ['I did suicide prevention training at work.', 'speech', []],
+    ['Since my dad died I have been sad.', 'speech', []],
+    ["She didn't wake up until six, which was amazing.", 'speech', []],
+    ["I'm worried I won't wake up when she cries.", 'speech', []],
+    ['I drop her off at daycare at eight.', 'speech', []],
+    ["I've been thinking about my meds, whether to stop the sertraline.", 'speech', []],
+    ["I'm drinking a lot more water since breastfeeding.", 'speech', []],
+    ["I'm so paranoid about SIDS.", 'speech', []],
+    ["I'm seeing things differently now.", 'speech', []],
+    ['I want to disappear for a weekend and sleep.', 'speech', []],
+    ['My husband pushed me to come to therapy.', 'speech', []],
+    ['It hit me that I am a mom now.', 'speech', []],
+    ['I was cutting back on caffeine.', 'speech', []],
+    ['I burned myself on the stove making dinner.', 'speech', []],
+    ['We made a feeding plan and a sleep plan.', 'speech', []],
+    ['Plan: continue weekly IPT; safety plan reviewed.', 'note', []],
+    ['I could kill him for leaving the dishes.', 'speech', []],
+    ['I took all my meds today.', 'speech', []],
+    ['Future-oriented with plans to return to work.', 'note', []],
+    ["I don't want to live like this, with the house a mess.", 'speech', []],
+    ['Hi, how are you?', 'speech', []],
+    ['Suicide risk assessment completed.', 'note', []],
+  ])('%s (%s)', check);
+});
+
+describe('yes/no answers to a risk question', () => {
+  const asked = 'Have you had any thoughts of ending your life?';
+  it.each<[string, readonly string[]]>([
+    ['Yes. A few times.', ['risk.si.active:present']],
+    ['No, never, nothing like that.', ['risk.si.active:denied']],
+    ["Sometimes, yeah, but I'd never do anything.", ['risk.si.active:present', 'risk.si.intent:denied']],
+    ['Honestly? Yeah.', ['risk.si.active:present']],
+    ["No, but sometimes I wish I could just disappear.", ['risk.si.active:denied', 'risk.si.passive:present']],
+    ['Not anymore.', ['risk.si.active:historical']],
+    ["I don't know.", []],
+  ])('%s', (answer, expected) => {
+    expect(found(answer, 'speech', asked)).toEqual([...expected].sort());
+  });
+
+  it('reads a plan question, a past question and a safety question', () => {
+    expect(found("No, I don't have a plan.", 'speech', 'Do you have a plan?')).toEqual(['risk.si.plan:denied']);
+    expect(found('Yes, once, in high school.', 'speech', 'Have you ever tried to hurt yourself?')).toEqual(['risk.si:historical']);
+    expect(found('Yes.', 'speech', 'Do you feel safe at home?')).toEqual(['risk.ipv:denied']);
+    expect(found('No.', 'speech', 'Any thoughts of hurting yourself or the baby?')).toEqual(['risk.harm_to_infant.intent:denied', 'risk.si:denied']);
+  });
+
+  it('ignores a question that is not about risk', () => {
+    expect(found('Yes, a few times.', 'speech', 'Have you been able to get out for a walk?')).toEqual([]);
+  });
+
+  it('answers the last question asked, reaching back only when it points back', () => {
+    const twoQuestions = 'Any thoughts of suicide this week? And how is the baby sleeping?';
+    expect(found('Yeah, I mean, she sleeps better.', 'speech', twoQuestions)).toEqual([]);
+    const pointsBack = 'Some moms tell me they wish they could disappear. Does that happen for you?';
+    expect(found('Yeah. At night mostly.', 'speech', pointsBack)).toEqual(['risk.si.passive:present']);
+  });
+});
+
+// How a clinician names each risk in a note, in each framing: the scanner must read
+// its own vocabulary back exactly, or notes built from scans would score against themselves.
+describe('clinical names read back as their own category', () => {
+  const NAMES: Record<string, string> = {
+    'risk.si': 'suicidal ideation',
+    'risk.si.passive': 'passive suicidal ideation',
+    'risk.si.active': 'active suicidal ideation',
+    'risk.si.method': 'thoughts of a suicide method',
+    'risk.si.intent': 'suicidal intent',
+    'risk.si.plan': 'a suicide plan',
+    'risk.si.behavior': 'a suicide attempt',
+    'risk.self_harm': 'non-suicidal self-harm',
+    'risk.harm_to_infant.intrusive': 'intrusive, unwanted thoughts of harm to the baby',
+    'risk.harm_to_infant.intent': 'thoughts of harming the baby with intent',
+    'risk.hi': 'homicidal ideation',
+    'risk.psychosis': 'psychotic symptoms',
+    'risk.ipv': 'intimate partner violence',
+    'risk.child_safety': 'child safety concerns',
+    'risk.substance': 'risky substance use',
+  };
+  const framings: [string, (name: string) => string][] = [
+    ['present', (n) => `Client reported ${n} (turn 4).`],
+    ['denied', (n) => `Client denied ${n} (turn 4).`],
+    ['historical', (n) => `Client reported a history of ${n} (turn 4).`],
+    ['other', (n) => `Client described ${n} in another person, not herself (turn 4).`],
+  ];
+  it.each(Object.entries(NAMES))('%s', (category, name) => {
+    for (const [assertion, frame] of framings) expect(found(frame(name), 'note')).toEqual([`${category}:${assertion}`]);
+  });
+});
+
+describe('mention shape', () => {
+  it('gives the sentence, its offsets and the trigger as written', () => {
+    const text = 'Slept poorly. She said \u201cI wish I wasn\u2019t here\u201d and cried. Denies HI.';
+    const mentions = findRiskMentions(text, { mode: 'note' });
+    expect(mentions.map((m) => [m.category, m.assertion])).toEqual([
+      ['risk.si.passive', 'present'],
+      ['risk.hi', 'denied'],
+    ]);
+    const [passive, hi] = mentions;
+    expect(passive?.trigger).toBe('wish I wasn\u2019t here');
+    expect(text.slice(passive!.start, passive!.end)).toBe(passive?.sentence);
+    expect(passive?.sentence).toBe('She said \u201cI wish I wasn\u2019t here\u201d and cried.');
+    expect(hi?.trigger).toBe('HI');
+  });
+
+  it('reports one mention per sentence, category and assertion, in text order', () => {
+    const mentions = findRiskMentions('Passive SI. Endorses passive SI and a death wish; passive SI again.', { mode: 'note' });
+    expect(mentions.map((m) => `${m.sentence}|${m.category}`)).toEqual([
+      'Passive SI.|risk.si.passive',
+      'Endorses passive SI and a death wish; passive SI again.|risk.si.passive',
+    ]);
+  });
+
+  it('reads a note checklist line by line, headings excluded', () => {
+    const note = '## Risk\nSI: passive\nHI: denied\nPlan: none\n\n## Plan\nContinue weekly IPT.';
+    expect(found(note, 'note')).toEqual(['risk.hi:denied', 'risk.si.passive:present', 'risk.si.plan:denied']);
+  });
+
+  it('treats items under a family-history heading as someone else\u2019s', () => {
+    expect(found('**Family history:**\nMaternal grandmother with bipolar disorder; overdose in 1990.', 'note')).toEqual(['risk.si.behavior:other']);
+  });
+});
