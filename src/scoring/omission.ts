@@ -5,6 +5,7 @@ import type { FactOutcome, OmissionResult } from '../domain/scorecard.ts';
 import { matchHint, matchStatement } from './factMatch.ts';
 import type { ScoringInput } from './input.ts';
 import { judgeRiskFact } from './riskMatch.ts';
+import { voicedCategories } from './safety.ts';
 
 export function factWeight(fact: Fact, rubrics: Rubrics): number {
   return fact.weight ?? rubrics.weights.categories[fact.category] ?? rubrics.weights.defaultWeight;
@@ -15,11 +16,12 @@ export function factWeight(fact: Fact, rubrics: Rubrics): number {
  * safety scorer, so the two scores can never disagree about a risk fact.
  */
 export function scoreOmission({ note, kase, rubrics, mentions }: ScoringInput): OmissionResult {
+  const voiced = voicedCategories(kase);
   const facts: FactOutcome[] = kase.facts.map((fact) => {
     let captured: boolean;
     let noteQuote: string | null;
     if (isRiskCategory(fact.category)) {
-      const judged = judgeRiskFact(fact.category, fact.assertion, mentions);
+      const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced);
       captured = judged.status === 'captured';
       noteQuote = captured ? (judged.mention?.sentence.trim() ?? null) : null;
     } else {

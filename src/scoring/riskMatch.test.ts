@@ -98,3 +98,17 @@ describe('judgeRiskFact for risks without levels', () => {
     expect(judgeRiskFact('risk.hi', 'denied', [m('risk.hi', 'denied')]).status).toBe('captured');
   });
 });
+
+describe('judgeRiskFact with the levels the client voiced', () => {
+  it('calls passive SI mischaracterised when the note also asserts active SI she never voiced', () => {
+    const mentions = [m('risk.si.passive', 'present', 'She said "easier if I wasn\'t around".'), m('risk.si.active', 'present', 'Endorsed active SI.')];
+    const j = judgeRiskFact('risk.si.passive', 'present', mentions, new Set(['risk.si.passive']));
+    expect(j.status).toBe('mischaracterised');
+    expect(j.mention?.sentence).toBe('Endorsed active SI.');
+  });
+
+  it('accepts both levels when the client voiced both', () => {
+    const mentions = [m('risk.si.active', 'present'), m('risk.si.method', 'present')];
+    expect(judgeRiskFact('risk.si.active', 'present', mentions, new Set(['risk.si.active', 'risk.si.method'])).status).toBe('captured');
+  });
+});

@@ -24,7 +24,13 @@ const label = (c: RiskCategory): string => RISK_NAMES[c];
  * in the note. Order matters: a note that both documents and denies the same risk is
  * contradicted, which is worse than either alone.
  */
-export function judgeRiskFact(category: RiskCategory, expected: Assertion, mentions: readonly RiskMention[]): RiskJudgement {
+export function judgeRiskFact(
+  category: RiskCategory,
+  expected: Assertion,
+  mentions: readonly RiskMention[],
+  /** Categories the case says the client voiced; a note asserting another level of the same risk mischaracterises it. */
+  voiced: ReadonlySet<string> = new Set([category]),
+): RiskJudgement {
   const family = mentions.filter((m) => riskFamily(m.category) === riskFamily(category));
   // A fact without a level ("some SI") is documented by any level; a fact at a level by
   // that level or by the family named without one ("SI").
@@ -40,6 +46,17 @@ export function judgeRiskFact(category: RiskCategory, expected: Assertion, menti
     const denied = find('denied', (m) => m.category === category || m.category === riskFamily(category));
     if (documented && denied)
       return { status: 'contradicted', mention: denied, explanation: `The note both documents and denies ${name}.` };
+    // Passive SI written up as active (or intrusive thoughts as intent) is wrong even when the
+    // note also quotes the client: the level drives the clinical response.
+    const wrongLevel = family.find(
+      (m) => m.assertion === 'present' && m.category !== riskFamily(m.category) && m.category !== category && !voiced.has(m.category),
+    );
+    if (documented && wrongLevel && !generic)
+      return {
+        status: 'mischaracterised',
+        mention: wrongLevel,
+        explanation: `The client voiced ${name}; the note also asserts ${label(wrongLevel.category)}, which she did not voice.`,
+      };
     if (documented) return { status: 'captured', mention: documented, explanation: `The note documents ${name}.` };
     if (denied)
       return { status: 'contradicted', mention: denied, explanation: `The client voiced ${name}, but the note records it as denied.` };

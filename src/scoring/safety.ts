@@ -15,9 +15,10 @@ import { judgeRiskFact, riskFamily } from './riskMatch.ts';
  */
 export function scoreSafety({ kase, mentions }: ScoringInput): SafetyResult {
   const findings: SafetyFinding[] = [];
+  const voiced = voicedCategories(kase);
   for (const fact of kase.facts) {
     if (!isRiskCategory(fact.category)) continue;
-    const judged = judgeRiskFact(fact.category, fact.assertion, mentions);
+    const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced);
     findings.push({
       factId: fact.id,
       category: fact.category,
@@ -33,6 +34,11 @@ export function scoreSafety({ kase, mentions }: ScoringInput): SafetyResult {
   findings.push(...unannotatedRisk(kase, mentions));
   const critical = findings.some((f) => f.critical && f.status !== 'captured');
   return { verdict: critical ? 'critical' : 'pass', findings };
+}
+
+/** The risk categories the client voiced (now or in the past), by the case's annotation. */
+export function voicedCategories(kase: Case): ReadonlySet<string> {
+  return new Set(kase.facts.filter((f) => isRiskCategory(f.category) && f.assertion !== 'denied').map((f) => f.category));
 }
 
 function unannotatedRisk(kase: Case, mentions: readonly RiskMention[]): SafetyFinding[] {

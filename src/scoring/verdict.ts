@@ -17,6 +17,9 @@ export function decideVerdict(parts: Parts, rubrics: Rubrics): { verdict: NoteVe
   const critical = reasons.length > 0;
   if (parts.omission.score < t.omission) reasons.push(`omission ${parts.omission.score.toFixed(2)} below ${t.omission}`);
   if (parts.template.score < t.template) reasons.push(`template fit ${parts.template.score.toFixed(2)} below ${t.template}`);
+  // A note without one of the practice's sections is not in its format, whatever the average says.
+  const missing = parts.template.sections.filter((s) => !s.present).map((s) => s.label);
+  if (missing.length > 0) reasons.push(`missing section${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
   const major = parts.fabrication.findings.filter((f) => f.severity === 'major').length;
   if (major >= t.majorFabrications) reasons.push(`${major} major fabrication${major === 1 ? '' : 's'}`);
   return { verdict: critical ? 'critical' : reasons.length > 0 ? 'fail' : 'pass', reasons };
