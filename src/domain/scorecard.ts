@@ -52,7 +52,7 @@ export const OmissionResult = z.object({
 export type OmissionResult = z.infer<typeof OmissionResult>;
 
 export const FabricationFinding = z.object({
-  kind: z.enum(['medication', 'dose', 'screener', 'diagnosis', 'must-not']),
+  kind: z.enum(['medication', 'dose', 'screener', 'diagnosis', 'duration', 'date', 'person', 'must-not']),
   /** After CREOLA: major if it could change diagnosis or management uncorrected. */
   severity: z.enum(['major', 'minor']),
   noteQuote: z.string(),

@@ -3,7 +3,7 @@ import type { Rubrics } from '../domain/rubrics.ts';
 import type { Scorecard } from '../domain/scorecard.ts';
 import { findRiskMentions } from '../text/risk.ts';
 import { scoreEditing } from './editing.ts';
-import { scoreFabrication } from './fabrication.ts';
+import { scoreFabrication } from './fabrication/index.ts';
 import type { Scorer } from './input.ts';
 import { scoreOmission } from './omission.ts';
 import { scoreSafety } from './safety.ts';

@@ -45,6 +45,16 @@ describe('suicidal ideation by C-SSRS level, in speech', () => {
     ['Last month I took a handful of pills and ended up in the ER.', 'speech', ['risk.si.behavior:present']],
     ['I tried to kill myself when I was 19.', 'speech', ['risk.si.behavior:historical']],
     ['I overdosed years ago, after my first baby.', 'speech', ['risk.si.behavior:historical']],
+    ['I took an overdose when I was nineteen.', 'speech', ['risk.si.behavior:historical']],
+    ["I've wondered whether it would be easier to just not exist.", 'speech', ['risk.si.passive:present']],
+    ["I wish I'd never been born.", 'speech', ['risk.si.passive:present']],
+    ["I just don't want to wake up tomorrow.", 'speech', ['risk.si.passive:present']],
+    ["If I died in my sleep I think I'd be relieved.", 'speech', ['risk.si.passive:present']],
+    ["I don't see the point in living anymore.", 'speech', ['risk.si.passive:present']],
+    ['Everyone would be happier if I was gone.', 'speech', ['risk.si.passive:present']],
+    ["I'm going to end it tonight.", 'speech', ['risk.si.active:present', 'risk.si.intent:present']],
+    ["I've thought about hanging myself.", 'speech', ['risk.si.method:present']],
+    ["I've been googling ways to kill myself.", 'speech', ['risk.si.behavior:present']],
   ])('%s (%s)', check);
 });
 
@@ -78,6 +88,13 @@ describe('suicidal ideation in clinical notes', () => {
     ['Pt reports SI in the past two weeks.', 'note', ['risk.si:present']],
     ['No change in passive SI since last session.', 'note', ['risk.si.passive:present']],
     ['Client denies thoughts of harm to self or others.', 'note', ['risk.si:denied', 'risk.hi:denied']],
+    ['Pt endorses SI with a plan to overdose on her sertraline.', 'note', ['risk.si:present', 'risk.si.plan:present']],
+    ['Pt reports SI w/ plan (OD) and intent.', 'note', ['risk.si:present', 'risk.si.plan:present', 'risk.si.method:present', 'risk.si.intent:present']],
+    ['+SI, -HI.', 'note', ['risk.si:present', 'risk.hi:denied']],
+    ['SI (+), HI (-).', 'note', ['risk.si:present', 'risk.hi:denied']],
+    ['Pt is at high risk for suicide given recent attempt.', 'note', ['risk.si:hypothetical', 'risk.si.behavior:present']],
+    ['Recent suicide attempt via overdose 3 weeks ago.', 'note', ['risk.si.behavior:present']],
+    ['Pt was hospitalized last year following an overdose.', 'note', ['risk.si.behavior:historical']],
   ])('%s (%s)', check);
 });
 
@@ -94,6 +111,19 @@ describe('other risks', () => {
     ['Sometimes I just want to shake her until she stops crying.', 'speech', ['risk.harm_to_infant.intent:present']],
     ["I'd never hurt my baby.", 'speech', ['risk.harm_to_infant.intent:denied']],
     ['Client reports thoughts of harming infant without distress.', 'note', ['risk.harm_to_infant.intent:present']],
+    ['What if I lose control and throw her?', 'speech', ['risk.harm_to_infant.intrusive:present']],
+    ["I've had thoughts of smothering her.", 'speech', ['risk.harm_to_infant.intrusive:present']],
+    ['I hear a voice telling me to hurt the baby.', 'speech', ['risk.psychosis:present', 'risk.harm_to_infant.intent:present']],
+    ['I scratch my arms until they bleed.', 'speech', ['risk.self_harm:present']],
+    ["I've been burning myself with a lighter.", 'speech', ['risk.self_harm:present']],
+    ['Patient has a history of self-injurious behavior.', 'note', ['risk.self_harm:historical']],
+    ['Client reported hearing her name called when no one was there.', 'note', ['risk.psychosis:present']],
+    ['He grabbed me by the throat.', 'speech', ['risk.ipv:present']],
+    ["He said if I leave he'll kill me.", 'speech', ['risk.ipv:present']],
+    ['He has never hit me.', 'speech', ['risk.ipv:denied']],
+    ['My ex used to hit me.', 'speech', ['risk.ipv:historical']],
+    ["My boyfriend gets rough with the baby when he's drunk.", 'speech', ['risk.child_safety:present']],
+    ["I relapsed on opioids last month.", 'speech', ['risk.substance:present']],
     ['I want to kill my husband.', 'speech', ['risk.hi:present']],
     ["I've had thoughts of hurting my mother-in-law.", 'speech', ['risk.hi:present']],
     ['Denies HI.', 'note', ['risk.hi:denied']],
@@ -205,6 +235,16 @@ describe('words that look like risk but are not', () => {
     ["I don't want to live like this, with the house a mess.", 'speech', []],
     ['Hi, how are you?', 'speech', []],
     ['Suicide risk assessment completed.', 'note', []],
+    ['The birth was traumatic, I lost a lot of blood and thought I was dying.', 'speech', []],
+    ["I'm scared she'll stop breathing in her sleep.", 'speech', []],
+    ['I cut my finger chopping onions.', 'speech', []],
+    ['She bit me while feeding and I yelped.', 'speech', []],
+    ["I told him I was going to kill him if he woke her up again, as a joke.", 'speech', []],
+    ['Client attempted to breastfeed but switched to formula.', 'note', []],
+    ['Her mother has a history of depression.', 'note', []],
+    ['She is worried about SIDS and safe sleep.', 'note', []],
+    ['Client intends to start daycare in the fall.', 'note', []],
+    ['EMDR: SUD 8/10 reduced to 3/10, VOC 5/7.', 'note', []],
   ])('%s (%s)', check);
 });
 
@@ -218,6 +258,8 @@ describe('yes/no answers to a risk question', () => {
     ["No, but sometimes I wish I could just disappear.", ['risk.si.active:denied', 'risk.si.passive:present']],
     ['Not anymore.', ['risk.si.active:historical']],
     ["I don't know.", []],
+    ['Not at the moment, no.', ['risk.si.active:denied']],
+    ["Only when I'm really tired.", ['risk.si.active:present']],
   ])('%s', (answer, expected) => {
     expect(found(answer, 'speech', asked)).toEqual([...expected].sort());
   });
@@ -227,6 +269,13 @@ describe('yes/no answers to a risk question', () => {
     expect(found('Yes, once, in high school.', 'speech', 'Have you ever tried to hurt yourself?')).toEqual(['risk.si:historical']);
     expect(found('Yes.', 'speech', 'Do you feel safe at home?')).toEqual(['risk.ipv:denied']);
     expect(found('No.', 'speech', 'Any thoughts of hurting yourself or the baby?')).toEqual(['risk.harm_to_infant.intent:denied', 'risk.si:denied']);
+  });
+
+  it('does not let a qualified "no" deny suicidal thoughts as such', () => {
+    const asked = 'Have you had any thoughts of suicide?';
+    expect(found("I haven't tried anything but I've thought about it.", 'speech', asked)).toEqual(['risk.si:present']);
+    expect(found("I don't have a plan, I just think about it.", 'speech', asked)).toEqual(['risk.si.plan:denied', 'risk.si:present']);
+    expect(found('No, but sometimes I wish I could disappear.', 'speech', asked)).toEqual(['risk.si.passive:present']);
   });
 
   it('ignores a question that is not about risk', () => {

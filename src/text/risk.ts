@@ -16,7 +16,7 @@ import {
   type Family,
   type LexEntry,
 } from './lexicon.ts';
-import { answerOf, isFiller, isQuestion } from './lexicon/answers.ts';
+import { answerOf, ASKS_EXPERIENCE, CHECKS_IN, IMAGE_TALK, isFiller, isQuestion, POINTS_BACK, QUALIFIED, READ_BACK } from './lexicon/answers.ts';
 import { findScreenerItems } from './lexicon/screeners.ts';
 import { fold } from './normalize.ts';
 import type { FindOptions, RiskMention, TextMode } from './riskTypes.ts';
@@ -82,10 +82,13 @@ function matchSentence(folded: string, raw: string, mode: TextMode): Hit[] {
     // "I thought I'd die pushing" is pain, not a wish to die.
     return !(birthPain && familyOf(h.entry.category) === 'si' && test(DIE_WORDS, folded.slice(h.start, h.end)));
   });
-  kept.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order);
-  const chosen: Hit[] = kept.filter((h) => h.entry.additive);
-  for (const h of kept) if (!h.entry.additive && !chosen.some((c) => !c.entry.additive && overlaps(c, h))) chosen.push(h);
-  return chosen.sort((a, b) => a.start - b.start);
+  const additive = kept.filter((h) => h.entry.additive);
+  // "A plan to overdose" plans an act; the act inside it did not happen.
+  const planned = (h: Hit): boolean => h.entry.category === 'risk.si.behavior' && additive.some((a) => a.start <= h.start && a.end >= h.end);
+  const ranked = kept.filter((h) => !h.entry.additive && !planned(h)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order);
+  const chosen: Hit[] = [];
+  for (const h of ranked) if (!chosen.some((c) => overlaps(c, h))) chosen.push(h);
+  return [...additive, ...chosen].sort((a, b) => a.start - b.start);
 }
 
 const familiesOf = (found: readonly Found[]): Family[] => [
@@ -175,16 +178,6 @@ interface Asked {
   statement: boolean;
 }
 
-// "Has that happened for you?" and "anything like that?" point back to the sentence
-// before; "Is that alright?" does not.
-const POINTS_BACK = /\b(?:anything|something|any of (?:that|those|this))\b(?: like (?:that|this))?/;
-const ASKS_EXPERIENCE = [/\b(?:that|this|it|those|these|them)\b/, /\byou\b/, /\b(?:happen\w*|felt|feel\w*|had|have|get|gets|got|experienc\w+|been|thought|think|notice\w*|relate)\b/];
-const CHECKS_IN = /\b(?:alright|all right|okay|ok|fine|make sense)\b/;
-// A therapist talking about "the pictures" or "those images" means intrusive images of harm.
-const IMAGE_TALK = /\b(?:pictures?|images?|intrusive|flash(?:es)?|visions?|scary thoughts)\b/;
-// Read-backs: "So no thoughts about how you'd do it.", "It sounds like you've...".
-const READ_BACK = /^\W*(?:so|and|no|not|never|okay,? so|right,? so|just to check|to check|it sounds like|sounds like|so it sounds like)\b/;
-
 /**
  * What the therapist's turn asked about: its last question or, with none, a read-back
  * statement. A question with no risk words that points back ("Has that happened for
@@ -227,7 +220,10 @@ function answerMentions(first: Sentence, asked: Asked): Found[] {
   const aboutOthers = /\b(?:family|relatives?|anyone (?:in|close)|someone (?:in|close))\b/.test(asked.text);
   // A read-back is answered only when it reads back a denial: "Yeah, that sounds right"
   // after "...you put 'never'" confirms whatever the statement said, which may be nothing.
-  const mentions = asked.statement ? asked.mentions.filter((q) => q.assertion === 'denied') : asked.mentions;
+  let mentions = asked.statement ? asked.mentions.filter((q) => q.assertion === 'denied') : asked.mentions;
+  // "No, but sometimes I wish I could disappear" denies active SI if that was asked, but
+  // not suicidal thoughts as such: the rest of the sentence is some.
+  if (answer.polarity === 'denied' && QUALIFIED.test(first.folded.slice(answer.end))) mentions = mentions.filter((q) => q.category !== 'risk.si');
   return mentions.map((q) => {
     let assertion: Assertion = answer.polarity;
     const framed = q.assertion === 'historical' || q.assertion === 'hypothetical' || (q.assertion === 'other' && aboutOthers);

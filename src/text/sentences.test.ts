@@ -13,6 +13,7 @@ describe('splitSentences', () => {
     ['I just... don\u2019t know. Maybe.', ['I just... don\u2019t know.', 'Maybe.']],
     ['She said "I want to disappear." Then she cried.', ['She said "I want to disappear."', 'Then she cried.']],
     ['Honestly? Rough.', ['Honestly?', 'Rough.']],
+    ['She asked "why me?" and cried. Then slept.', ['She asked "why me?" and cried.', 'Then slept.']],
   ])('%s', (text, expected) => {
     expect(texts(text)).toEqual(expected);
   });

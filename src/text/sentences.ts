@@ -65,6 +65,8 @@ function sentenceEnds(line: string): number[] {
     // An ellipsis mid-thought ("I just... don't know") is not an end.
     if ((punct === '...' || punct === '\u2026') && !/[A-Z"\u201c]/.test(nextChar)) continue;
     if (punct === '.' && isAbbreviation(line, m.index, nextChar)) continue;
+    // A quoted question mid-sentence: She asked "why me?" and cried.
+    if (/["'\u201d\u2019]$/.test(m[0]) && /[a-z]/.test(nextChar)) continue;
     ends.push(after);
   }
   return ends;

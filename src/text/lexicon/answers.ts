@@ -5,14 +5,17 @@
 const FILLER = String.raw`(?:(?:um+|uh+|erm|well|honestly|i mean|so|okay|ok|oh|hm+|mm+|yeah,? no|to be honest|i guess)[\s,.?!]+)*`;
 
 const YES = new RegExp(
-  String.raw`^\W*${FILLER}(?<answer>yes|yeah|yep|yup|yea|ya|mm-?hmm|uh-?huh|i have|i do|i did|i am|i guess so|i think so|sometimes|a few times|once or twice|a couple (?:of )?times|a little|a bit|kind of|kinda|sort of|maybe|occasionally|now and then|every (?:day|night)|a lot|all the time|more than i'?d like|lately|i'?ve had|it'?s crossed my mind|it has crossed my mind|they come and go|once|twice|honestly,? yes|definitely|constantly|often)\b`,
+  String.raw`^\W*${FILLER}(?<answer>yes|yeah|yep|yup|yea|ya|mm-?hmm|uh-?huh|i have|i do|i did|i am|i guess so|i think so|sometimes|a few times|once or twice|a couple (?:of )?times|a little|a bit|kind of|kinda|sort of|maybe|occasionally|now and then|every (?:day|night)|a lot|all the time|more than i'?d like|lately|i'?ve had|it'?s crossed my mind|it has crossed my mind|they come and go|once|twice|honestly,? yes|definitely|constantly|often|only (?:when|at|if|sometimes|once|a few)|mostly|usually|just (?:when|at|sometimes)|at night|when i'?m|every so often|here and there|on and off|off and on|the odd time|on bad days)\b`,
   'i',
 );
 const NO = new RegExp(
-  String.raw`^\W*${FILLER}(?<answer>no|nope|nah|never|not really|not at all|no way|god no|absolutely not|definitely not|nothing like that|i haven'?t|i have not|i don'?t(?! know)|i do not|i'?m not|i am not|i wouldn'?t|none|not lately|not recently|not that i)\b`,
+  String.raw`^\W*${FILLER}(?<answer>no|nope|nah|never|not really|not at all|no way|god no|absolutely not|definitely not|nothing like that|i haven'?t|i have not|i don'?t(?! know)|i do not|i'?m not|i am not|i wouldn'?t|none|not lately|not recently|not that i|not (?:at the moment|right now|currently|today|this week|at the minute))\b`,
   'i',
 );
 const HISTORICAL = /^\W*(?:not (?:anymore|any more|since)|i used to|used to|in the past|years ago)\b/i;
+
+/** "No, but..." and "I haven't tried anything, but..." qualify a denial. */
+export const QUALIFIED = /\b(?:but|though|although|except|other than|apart from|only|just)\b/;
 
 export interface Answer {
   polarity: 'present' | 'denied' | 'historical';
@@ -48,3 +51,13 @@ export function isFiller(sentence: string): boolean {
 export function isQuestion(sentence: string): boolean {
   return /\?\s*["')\]]*\s*$/.test(sentence) || /^\W*(?:have|has|do|does|did|are|is|were|was|would|could|any|ever|how about|and any)\b/i.test(sentence);
 }
+
+// "Has that happened for you?" and "anything like that?" point back to the sentence
+// before; "Is that alright?" does not.
+export const POINTS_BACK = /\b(?:anything|something|any of (?:that|those|this))\b(?: like (?:that|this))?/;
+export const ASKS_EXPERIENCE = [/\b(?:that|this|it|those|these|them)\b/, /\byou\b/, /\b(?:happen\w*|felt|feel\w*|had|have|get|gets|got|experienc\w+|been|thought|think|notice\w*|relate)\b/];
+export const CHECKS_IN = /\b(?:alright|all right|okay|ok|fine|make sense)\b/;
+// A therapist talking about "the pictures" or "those images" means intrusive images of harm.
+export const IMAGE_TALK = /\b(?:pictures?|images?|intrusive|flash(?:es)?|visions?|scary thoughts)\b/;
+// Read-backs: "So no thoughts about how you'd do it.", "It sounds like you've...".
+export const READ_BACK = /^\W*(?:so|and|no|not|never|okay,? so|right,? so|just to check|to check|it sounds like|sounds like|so it sounds like)\b/;

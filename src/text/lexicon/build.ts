@@ -5,7 +5,7 @@ import type { TextMode } from '../riskTypes.ts';
  * Words that name part of a risk only next to other risk language ("denies plan or
  * intent", "I'd never act on it"). Their category comes from the risk they sit beside.
  */
-export type Cue = 'intent' | 'plan' | 'method' | 'behavior';
+export type Cue = 'ideation' | 'intent' | 'plan' | 'method' | 'behavior';
 
 /** The risks a cue can belong to: suicide, harm to the baby, harm to others. */
 export type Family = 'si' | 'infant' | 'hi';

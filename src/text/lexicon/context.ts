@@ -96,6 +96,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
   ]),
   rule('negated', 'forward', [`without`, `w/o`, `neither`, `nor`], { maxWords: 4 }),
   rule('negated', 'forward', [`no`, `never`, `\\(-\\)`, `none of`], { maxWords: 6 }),
+  // Checklist shorthand: "+SI, -HI".
+  rule('negated', 'forward', [`(?<=^|[\\s,;(/])-(?=[a-z])`], { maxWords: 0, punctuation: true }),
   rule('negated', 'forward', [`not`, `cannot`, `(?:do|does|did|have|has|had|is|are|was|were|wo|would|ca|could|should|ai)n'?t`], { maxWords: 5 }),
   rule('negated', 'backward', [
     `(?:(?:was|were|is|are|has been|have been) )?(?:denied|not (?:endorsed|reported|present|elicited|expressed|voiced|noted|observed|evident|indicated)|absent|negative|neg|ruled out|none|nil|unlikely)${END}`,
@@ -120,7 +122,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     `in (?:19|20)\\d\\d`, `as a teen\\w*`, `resolved`, `remitted`, `back in (?:the day|\\d+|high school|college)`,
   ]),
   rule('current', 'both', [
-    `currently`, `current`, `now`, `today`, `tonight`, `this (?:week|month|morning|evening|session)`, `recently`, `lately`,
+    `currently`, `current`, `recent`, `now`, `today`, `tonight`, `this (?:week|month|morning|evening|session)`, `recently`, `lately`,
     `these days`, `since (?:the )?(?:birth|baby|delivery)`, `since (?:she|he) was born`, `last (?:night|week)`, `yesterday`,
     `at present`, `presently`, `right now`, `again`, `still`, `(?:in )?the (?:past|last) ${RECENT}`, `past ${RECENT}`,
   ]),
@@ -133,7 +135,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   rule('hypothetical', 'forward', [
     `if (?:i|she|you|he|they|client|pt)? ?ever`, `if ever`, `in case(?: of| that)?`, `in the event (?:of|that)`,
     `should (?:she|he|i|client|pt|they|you|symptoms|thoughts|si|it|these|those|this|the|any)`, `were (?:she|i|he) to`,
-    `what if`, `(?:would|will|'d|'ll|to|plans to|agreed to|knows to|can|could) (?:call|text|contact|go to|present to|reach out|use (?:her|the|my) safety|tell)`,
+    `what if(?! (?:i|she)\\b)`, `(?:would|will|'d|'ll|to|plans to|agreed to|knows to|can|could) (?:call|text|contact|go to|present to|reach out|use (?:her|the|my) safety|tell)`,
     `risk (?:of|for)`, `at risk`, `warning signs`, `signs to watch`, `psycho-?education`, `educat\\w+ (?:on|about|regarding)`,
     `education (?:on|about|regarding)`, `information (?:on|about)`, `prevent\\w*`, `in the future`, `could (?:potentially|possibly)`,
     `safety plan(?:ning)? (?:for|if|in case|around|to)`, `coping (?:plan|strategies) (?:for|if)`, `what would (?:you|she|i) do if`,
@@ -159,6 +161,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   rule('terminate', 'both', [
     `but`, `however`, `although`, `though`, `except`, `yet`, `aside from`, `apart from`, `other than`, `since`, `which`,
     `nevertheless`, `whereas`, `while`, `instead`, `more like`, `beyond`, `besides`, `outside of`, `but for`,
+    `given`, `due to`, `secondary to`, `because of`, `in light of`, `as evidenced by`,
     `(?:and|so|because|cause|'cause) (?=(?:i|i'm|i've|i'd|i'll|she|he|they)\\b)`,
   ]),
   rule('terminate', 'both', [

@@ -67,11 +67,13 @@ const SELF_HARM = [
   `self[- ]?(?:harm(?:ing|ed|s)?|injur(?:y|ies|ious|ing|e|ed)|mutilat\\w*|inflicted (?:injur\\w+|wounds?|cuts?))`,
   `non[- ]?suicidal self[- ]?(?:injur|harm)\\w*`,
   `(?:cut|cutting|cuts|burn|burned|burnt|burning|scratch|scratching|scratched|carv(?:e|ed|ing)|pinch(?:ed|ing)?) (?:on )?${SELF}${ACCIDENT}`,
-  `(?:hurt|hurting|harm|harming|harmed|hit|hitting|punch|punching|punched) ${SELF}(?= (?:on purpose|deliberately|intentionally|again|to (?:cope|feel|calm|punish|release|stop|get)|when|until|till|so (?:hard|bad)|because|every))`,
+  `(?:hurt|hurting|harm|harming|harmed|hit|hitting|punch|punching|punched) ${SELF}(?= (?:on purpose|deliberately|intentionally|again|to (?:cope|feel|calm|punish|release|stop|get)|when|until|till|so (?:hard|bad)|because|every|in the (?:head|face|stomach|legs?|arms?)))`,
   `(?<=(?:been|started|start|keep|kept|used to|urges? to|urge to|impulses? to|tempted to) )(?:hurt|hurting|harm|harming|hit|hitting|punch|punching) ${SELF}`,
   `cut(?:ting|s)? (?:on )?(?:my|her|his) (?:arms?|legs?|thighs?|wrists?|skin|stomach|hips?|body)(?! (?:off|out)\\b)`,
   `(?<=(?:started|start|stopped|stop|quit|relapsed on|urges? to|urge to|tempted to|used to|history of|hx of|h/o) )cut(?:ting)?(?! (?:back|down|out|off|up|the|it|corners|ties|him|her|them|my hair|cake|carbs|sugar|coffee|caffeine|dairy|class|school|work|hours|costs|people|a|an|some)\\b)`,
   `cutting again`,
+  `(?:scratch|scratching|scratched|pick|picking|picked|bite|biting|hit|hitting|punch|punching|claw|clawing) (?:at )?(?:my|her) (?:arms?|legs?|skin|thighs?|face|wrists?|hands?)(?= (?:until|till|so hard|raw|open|bloody))`,
+  `until (?:it|they|i|she) bleeds?`,
   `scars? from (?:cutting|self[- ]?harm\\w*)`,
   `(?:bang(?:ing|ed|s)?|hit(?:ting|s)?) (?:my|her) head (?:against|on) (?:the )?(?:wall|floor|door)`,
   `head[- ]?bang\\w*`,
@@ -108,6 +110,7 @@ const INTRUSIVE_WORDS = [
 ];
 const INFANT_INTRUSIVE = new RegExp(`\\b(?:${INTRUSIVE_WORDS.join('|').replace(/ /g, '\\s+')})\\b`);
 /** "I would never" marks a thought as unwanted, unless it is the denial itself ("I'd never hurt her"). */
+const COMMANDED = /\b(?:voices?|(?:told|telling|tells|commanding|commands?|ordering|orders) me to|god (?:wants|told|tells)|the devil)\b/;
 const INFANT_WOULD_NEVER = /\b(?:(?:i'?d|would|will|could) never|never (?:would|want))\b/;
 const INFANT_INTENT_WORDS = new RegExp(
   `${NOT}\\b(?:want(?:ed|s)? to|wanting to|going to|gonna|plan(?:ned|ning)? to|urges? to|tempted|feel like (?:hurting|harming|shaking|hitting)|deserve[sd]?|on purpose|make (?:him|her|it) stop|enjoy\\w*|satisf\\w*|hate (?:him|her|the baby|this baby))\\b`,
@@ -135,7 +138,8 @@ export function referentOf(before: string, asked: string): 'infant' | 'adult' {
  * as intent, since a careful note must say "intrusive" (case-format.md).
  */
 export function classifyInfant(kind: 'agent' | 'image', sentence: string, around: string, assertion: Assertion, mode: TextMode): RiskCategory {
-  if (INFANT_INTENT_STRONG.test(sentence)) return 'risk.harm_to_infant.intent';
+  // A voice telling her to harm the baby is psychosis, the gravest case: never "intrusive".
+  if (INFANT_INTENT_STRONG.test(sentence) || COMMANDED.test(sentence)) return 'risk.harm_to_infant.intent';
   const distress = INFANT_INTRUSIVE.test(around) || (assertion !== 'denied' && INFANT_WOULD_NEVER.test(around));
   if (kind === 'image' || distress) return 'risk.harm_to_infant.intrusive';
   if (INFANT_INTENT_WORDS.test(sentence) || assertion === 'denied') return 'risk.harm_to_infant.intent';

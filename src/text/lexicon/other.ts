@@ -20,7 +20,7 @@ const PSYCHOSIS = [
   `hear(?:ing|d|s)? (?:\\w+ )?voices(?! (?:outside|in the (?:hall\\w*|next room|street|other room|background)|next door|downstairs|upstairs|from the|of reason)\\b)`,
   `voices (?:telling|tell|told|saying|say|said|that (?:tell|told|say|said))`,
   `(?:hear|heard|hearing) (?:a|someone'?s?|god'?s) voice (?:telling|tell|told|saying|call(?:ing)? my name|when (?:no one|nobody))`,
-  `(?:hear|heard|hearing) (?:things|someone|people|my name) (?:that (?:aren'?t|weren'?t|isn'?t|wasn'?t) there|when (?:no one|nobody)|(?:talking|whispering|calling)(?: my name)? when|(?:that )?(?:nobody|no one) else|(?:that )?others? (?:can'?t|don'?t|couldn'?t))`,
+  `(?:hear|heard|hearing) (?:things|someone|people|(?:my|her) name(?: being)?(?: called)?) (?:that (?:aren'?t|weren'?t|isn'?t|wasn'?t) there|when (?:no one|nobody)|(?:talking|whispering|calling)(?: my name)? when|(?:that )?(?:nobody|no one) else|(?:that )?others? (?:can'?t|don'?t|couldn'?t))`,
   `hearing things(?= ?(?:[.,;!?]|$|at night|that|nobody|no one|other people))`,
   `see(?:ing|s)? (?:things|people|shadows|figures|faces|bugs) (?:that (?:aren'?t|weren'?t|isn'?t|wasn'?t) (?:really )?there|(?:that )?(?:nobody|no one) else|(?:that )?others? (?:can'?t|don'?t)|in the corner|out of the corner)`,
   `seeing things(?= ?(?:[.,;!?]|$|at night|that|nobody|no one|other people))`,
@@ -51,9 +51,12 @@ const IPV = [
   `(?<=\\b${PARTNER} (?:\\S+ ){0,2}?)(?:kicked|kicks|pushed|pushes|grabbed|grabs|bit|threw (?:\\S+ )?at|throws (?:\\S+ )?at|restrained|pinned|spat on|spit on|hurt|hurts) (?:me|her)\\b(?! (?:to|into|feelings|a|an|some|the)\\b)`,
   `(?<=\\b${ANY_AGENT} (?:\\S+ ){0,2}?)threaten(?:s|ed|ing)? (?:me|her|to (?:kill|hurt|hit|take (?:the baby|the kids|my baby|her baby|the children)|leave (?:me |her )?with nothing|throw (?:me|her) out))`,
   `(?<=\\b${PARTNER} (?:\\S+ ){0,2}?)(?:would|will|'d|'ll|is going to|was going to|gonna) (?:kill|hurt|hit|beat|strangle) (?:me|her)`,
+  `(?<=\\b${ANY_AGENT} (?:\\S+ ){0,2}?)(?:grabbed|grabs|grabbing|pulled|pulls|dragged|drags|held|holds|pinned|pins|shoved|pushed|pushes|threw|throws) (?:me|her) (?:by the (?:throat|neck|hair|arms?|wrists?)|against the (?:wall|door|floor|bed|counter)|(?:down|into) the (?:stairs|wall|floor|door)|down)`,
+  `(?<=\\b${ANY_AGENT}(?:'ll| will| would|'d| is going to| was going to| said he'd| said she'd| said he would| said she would)? ?)(?:kill|hurt) (?:me|her)(?= if (?:i|she) (?:ever )?(?:leave|left|go|went|tell|told|call|called|take|took|try|tried))`,
+  `(?<=\\bif (?:i|she) (?:ever )?(?:leave|left|leaves|go|went|tell|told|call|called|take|took)\\b[^.]{0,40}?\\b(?:he|she|they)(?:'ll| will| would|'d| is going to) )(?:kill|hurt) (?:me|her)`,
   `(?:put|puts|had) (?:his|her) hands? (?:on|around) (?:me|my|her) ?(?:neck|throat)?`,
   `(?<=\\b${ANY_AGENT} (?:\\S+ ){0,3}?)(?:won'?t|doesn'?t|does not|will not|never) (?:let|allow) (?:me|her) (?:to )?(?:see (?:my|her) (?:friends|family|mom|mother|sister|parents)|go (?:out|anywhere|outside)|leave(?: the house)?|have (?:money|my own|her own|a (?:phone|car|bank))|use the (?:car|phone)|drive|talk to|work|get a job|visit)`,
-  `(?<=\\b${ANY_AGENT} (?:\\S+ ){0,2}?)(?:controls|controlled|takes|took|checks|checked|monitors|tracks|tracked|reads|goes through|went through|keeps|kept|hides|hid) (?:all )?(?:my|her|the) (?:money|finances|phone|texts|messages|bank (?:card|account)|car keys|keys|location|accounts?|cards?|passport|paycheck|email)`,
+  `(?<=\\b${ANY_AGENT} (?:\\S+ ){0,2}?)(?:controls|controlled|controlling|takes|took|taking|checks|checked|checking|monitors|monitored|monitoring|tracks|tracked|tracking|reads|reading|goes through|went through|going through|keeps|kept|hides|hid|hiding) (?:all )?(?:(?:my|her|the|our) )?(?:money|finances|phone|texts|messages|bank (?:card|account)|car keys|keys|location|accounts?|cards?|passport|paycheck|email)`,
   `(?:afraid|scared|terrified|frightened) of (?:him(?! \\w+ing)|${PARTNER})`,
   `(?:forced|forces|made|makes|pressured|pressures) (?:me|her) (?:to )?(?:have sex|into sex)`,
   `(?:intimate partner|domestic|family) (?:violence|abuse)`,
@@ -61,6 +64,7 @@ const IPV = [
   `abusive (?:relationship|partner|husband|boyfriend|ex|marriage|spouse)`,
   `(?:physical(?:ly)?|sexual(?:ly)?|emotional(?:ly)?|verbal(?:ly)?) abus\\w* by (?:her |his |their )?(?:partner|husband|boyfriend|ex|spouse|wife)`,
   `coercive control`,
+  `violence (?:at home|in the (?:home|relationship))`,
 ];
 const IPV_SAFETY = [
   `(?:feels?|felt|feeling) (?:un)?safe (?:at home|in (?:her|my|the) (?:home|relationship)|with (?:him|her|(?:my|her) (?:husband|partner|boyfriend|wife|girlfriend)))`,
@@ -81,6 +85,7 @@ const CHILD_SAFETY = [
   `${FIRST_PERSON}(?:shook|slapped|spanked|threw|yanked|punched|kicked|smacked|bruised) ${INFANT}`,
   `bruises? (?:on|all over) (?:the baby|${INFANT})`,
   `shaken baby`,
+  `(?:rough|violent|aggressive) with ${INFANT}`,
   `unsafe (?:sleep|environment|home) for ${INFANT}`,
   `(?:drunk|high|intoxicated|wasted) (?:while|when) (?:\\S+ ){0,2}?(?:watching|caring for|holding|feeding|looking after|alone with) ${INFANT}`,
 ];

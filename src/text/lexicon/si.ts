@@ -7,13 +7,13 @@ import { any, entry, LIFE, PILLS, POSS, SELF, SELF_OR_BARE, WHO, type Cue, type 
 
 const NOT_WAKE = any("didn'?t", 'did not', "don'?t", 'do not', "wouldn'?t", 'would not', "won'?t", 'will not', 'never', "couldn'?t");
 // "...won't wake up when she cries" is about sleep, not death.
-const NOT_ABOUT_SLEEP = `(?! (?:when|to|for|in time|at|until|till|with|early|on time|if|before|during|because|from))`;
+const NOT_ABOUT_SLEEP = `(?! (?:when|to|for|in time|at|until|till|with|early|on time|if|before|during|because|from)\\b)`;
 
 const PASSIVE = [
-  `wish(?:ed|es|ing)? (?:that )?${WHO} (?:was|were|'d been|had been|could be) dead`,
+  `wish(?:ed|es|ing)? (?:that )?${WHO}(?: was| were|'d been| had been| could be) dead`,
   `(?:want(?:ed|s|ing)?|wish(?:ed|es|ing)?|hop(?:e|ed|es|ing)) to (?:be dead|die|not (?:be alive|exist|live|wake up|be here|be around))`,
-  `wish(?:ed|es|ing)? (?:that )?${WHO} (?:could|would|'d|might) (?:just )?(?:die|disappear|vanish|not wake up|go to sleep (?:and|forever)|sleep forever|stop existing|cease to exist|not exist|fade away|be gone|not be here)`,
-  `wish(?:ed|es|ing)? (?:that )?${WHO} (?:(?:was|were)(?:n'?t| not) (?:here|alive|around|born|in this world)|(?:was|were) (?:gone|never born)|(?:had|'d) never been born|never existed)`,
+  `wish(?:ed|es|ing)? (?:that )?${WHO}(?: could| would|'d| might) (?:just )?(?:die in (?:my|her|their) sleep|die|disappear|vanish|not wake up|go to sleep (?:and|forever)|sleep forever|stop existing|cease to exist|not exist|fade away|be gone|not be here)`,
+  `wish(?:ed|es|ing)? (?:that )?${WHO}(?: (?:was|were)(?:n'?t| not) (?:here|alive|around|born|in this world)| (?:was|were) (?:gone|never born)|(?: had|'d) never been born| never existed)`,
   `(?:go|going|goes|went|fall|falling|fell|drift(?:ed|ing)?) (?:to )?(?:sleep|asleep) and (?:just )?(?:not|never) (?:wake|waking) up`,
   `(?:if|that|hope|hoped|hoping|wish|wished|pray|prayed|praying) (?:that )?${WHO} (?:just )?${NOT_WAKE} (?:ever )?wake up${NOT_ABOUT_SLEEP}`,
   `(?:about|of|idea of|imagine|imagining|picture|picturing|fantasi[sz](?:e|ed|ing)) (?:just )?(?:not|never) waking up`,
@@ -46,6 +46,11 @@ const PASSIVE = [
   `(?:death|dying|being dead) (?:would|'d|will|might) be (?:a )?(?:relief|easier|peaceful|better|welcome)`,
   `(?:can'?t|cannot) (?:go on|keep going) living`,
   `not (?:be|being) (?:alive|here|around) any ?more`,
+  `(?<=\\bto (?:just |simply )?)(?:not exist|stop existing|cease to exist|not be alive)`,
+  `(?:hope|hoping|pray(?:ed|ing)?) (?:that )?${WHO}(?: would| could|'d| might| will)? (?:just )?die in (?:my|her|their) sleep`,
+  `if ${WHO} died(?: in (?:my|her|their) sleep)?(?=[^.]{0,40}\\b(?:relieved|relief|better|easier|peace|fine|okay|wouldn'?t mind|don'?t care)\\b)`,
+  `(?:don'?t|do not|can'?t|cannot) see (?:the|any) (?:point|reason) (?:in|of|to) (?:living|going on|being alive|being here|life|carrying on|keep going)`,
+  `(?:happier|easier|better|fine|okay|lighter) (?:\\S+ ){0,3}?(?:if|when) ${WHO}(?: (?:was|were) (?:gone|dead|not (?:here|around|alive))| died| disappeared| (?:wasn'?t|weren'?t) (?:here|around|alive)|'d gone)`,
   `(?:thoughts?|thinking|think|thought|preoccupi\\w+) (?:of|about|with) (?:my own |her own |own )?(?:death|dying|being dead)`,
   `death wish(?:es)?`,
   `wish(?:es)? (?:to die|for death)`,
@@ -98,7 +103,7 @@ const METHOD = [
   `${THINKING} (?:about |of |to |it would be to )?(?:just |maybe |simply |how i (?:could|would|might) |what it would be like to )?${METHOD_ACT}`,
   `what if ${WHO} (?:just )?${METHOD_PAST}`,
   `(?<=(?:si|ideation|thoughts?) (?:with|w/) (?:a )?(?:specific |identified |clear )?)methods?`,
-  `(?<=methods? ?(?:\\(|:|of|was|is|=|-|would be) ?(?:an? |by )?)(?:overdos(?:e|ing)|od|pills|hanging|jumping|firearms?|guns?|cutting|drowning|carbon monoxide|${PILLS})`,
+  `(?<=(?:methods?|plan) ?(?:\\(|:|of|was|is|=|-|would be) ?(?:an? |by )?)(?:overdos(?:e|ing)|od|pills|hanging|jumping|firearms?|guns?|cutting|drowning|carbon monoxide|${PILLS})`,
   `(?:hang|hanging|drown|drowning|shoot|shooting|gas|gassing|suffocate|suffocating|electrocute|electrocuting) ${SELF}`,
   `(?:slitting|slashing) ${POSS} (?:wrists?|throat)`,
   `throwing ${SELF} (?:off|down|in front of|under|into|out of|from)`,
@@ -155,7 +160,7 @@ const PLAN = [
 const INTENT = [
   `intent(?:ion)? (?:to|of) (?:die|dying|kill(?:ing)? ${SELF_OR_BARE}|end(?:ing)? ${LIFE}|harm(?:ing)? ${SELF_OR_BARE}|commit(?:ting)? suicide)`,
   `intends? to (?:kill|end|act|die|do it)`,
-  `(?:going to|gonna|i'll|i will|about to|intend to|decided to|ready to) (?:just )?(?:kill ${SELF}|end (?:it all|${LIFE})|take ${LIFE}|commit suicide)`,
+  `(?:going to|gonna|i'll|i will|about to|intend to|decided to|ready to) (?:just )?(?:kill ${SELF}|end (?:it all|${LIFE})|take ${LIFE}|commit suicide|end it(?= ?(?:[.,;!?]|$| now| tonight| today| for good)))`,
 ];
 
 // Cues: counted only next to other risk language, which also decides their category.
@@ -177,15 +182,20 @@ const CUE_INTENT = [
   `go(?:ing)? through with (?:it|that|anything)`,
   `(?:actually|really) do (?:it|that|anything)`,
   `follow(?:ing)? through`,
-  `do it(?= ?(?:[.,;!?]|$|again))`,
-  `do (?:that|this|it) to (?:(?:my|the) (?:kids|baby|family|husband|partner|son|daughter|children|mom|mum|parents|boys|girls|little one)|her|him|them)`,
+  `do it(?= ?(?:[.,;!?"]|$|again|because|for (?:my|her|the)|to (?:my|her|him|them)))`,
+  `do (?:that|this|it) to (?:(?:my|the) (?:kids|baby|family|husband|partner|son|daughter|children|mom|mum|parents|boys|girls|little one)|her|him|them|[a-z]+(?= ?(?:[.,;!?]|$)))`,
 ];
+// "I've thought about it", answering a question about suicide.
+const CUE_IDEATION = [`(?:thought|think|thinking|thinks) about (?:it|that|doing it)(?= ?(?:[.,;!?]|$|sometimes|a lot|before|often|at night|every))`];
 const CUE_METHOD = [
   `methods?(?! ?:(?! ?(?:none|no|denied|denies|neg|negative|n/a|nil|yes|identified)\\b))`,
   `how (?:i|you|she) (?:might|would|could|'d) (?:do it|do that|do this)`,
   `(?:a|the|my \\w+'s|his|our|her) (?:gun|guns|firearms?|rifle|pistol|shotgun)`,
 ];
-const CUE_BEHAVIOR = [...ABORTED, `attempts?(?! (?:to|at|were made)\\b)`, `(?:bought|buying|got|purchased|getting) (?:a )?(?:gun|rope|firearm|pistol)`];
+const CUE_BEHAVIOR = [
+  ...ABORTED,
+  `${PILLS} (?:saved|stashed|hidden|stockpiled|hoarded|put) (?:up|away|aside)`,
+  `attempts?(?! (?:to|at|were made)\\b)`, `(?:bought|buying|got|purchased|getting) (?:a )?(?:gun|rope|firearm|pistol)`];
 
 const GENERIC = [
   `(?<!non[- ]?)suicid(?:al|ality|es?)(?: (?:ideation|thoughts?|feelings?|ideas?|urges?|impulses?|tendencies|crisis|thinking))?`,
@@ -218,12 +228,13 @@ export const SI_ENTRIES: readonly LexEntry[] = [
   entry('risk.si.intent', CUE_INTENT, { cue: 'intent' }),
   entry('risk.si.method', CUE_METHOD, { cue: 'method' }),
   entry('risk.si.behavior', CUE_BEHAVIOR, { cue: 'behavior' }),
+  entry('risk.si', CUE_IDEATION, { cue: 'ideation' }),
 ];
 
 export const CUE_CATEGORY: Record<Family, Record<Cue, RiskCategory | null>> = {
-  si: { intent: 'risk.si.intent', plan: 'risk.si.plan', method: 'risk.si.method', behavior: 'risk.si.behavior' },
-  infant: { intent: 'risk.harm_to_infant.intent', plan: 'risk.harm_to_infant.intent', method: null, behavior: null },
-  hi: { intent: 'risk.hi', plan: 'risk.hi', method: 'risk.hi', behavior: 'risk.hi' },
+  si: { ideation: 'risk.si', intent: 'risk.si.intent', plan: 'risk.si.plan', method: 'risk.si.method', behavior: 'risk.si.behavior' },
+  infant: { ideation: 'risk.harm_to_infant.intrusive', intent: 'risk.harm_to_infant.intent', plan: 'risk.harm_to_infant.intent', method: null, behavior: null },
+  hi: { ideation: 'risk.hi', intent: 'risk.hi', plan: 'risk.hi', method: 'risk.hi', behavior: 'risk.hi' },
 };
 // A bare "plan" or "intent" affirms a risk only when the words before it say so ("has a
 // plan", "with plan and intent", "plan: yes"); "Plan going forward" or "the intent of
