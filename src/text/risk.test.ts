@@ -336,6 +336,12 @@ describe('mention shape', () => {
     expect(hi?.trigger).toBe('HI');
   });
 
+  it('keeps the trigger as written when white space runs long', () => {
+    const [m] = findRiskMentions('Endorses   passive \t   SI today.', { mode: 'note' });
+    expect(m?.trigger).toBe('passive \t   SI');
+    expect(m?.assertion).toBe('present');
+  });
+
   it('reports one mention per sentence, category and assertion, in text order', () => {
     const mentions = findRiskMentions('Passive SI. Endorses passive SI and a death wish; passive SI again.', { mode: 'note' });
     expect(mentions.map((m) => `${m.sentence}|${m.category}`)).toEqual([

@@ -37,7 +37,12 @@ interface Found extends Span {
 }
 interface Sentence {
   seg: Segment;
+  /** The sentence folded, runs of white space made one space (see `squeeze`). */
   folded: string;
+  /** The same, case kept, for abbreviations. */
+  raw: string;
+  /** Offset in the sentence of each character of `folded`, and of its end. */
+  at: number[];
   triggers: Trigger[];
   found: Found[];
 }
@@ -96,13 +101,13 @@ const familiesOf = (found: readonly Found[]): Family[] => [
 ];
 
 /** Core mentions of one sentence; cues wait until every sentence's core is known. */
-function coreMentions(text: string, folded: string, sentences: readonly Sentence[], i: number, ctx: Context, cues: { at: number; hit: Hit }[]): void {
+function coreMentions(folded: string, sentences: readonly Sentence[], i: number, ctx: Context, cues: { at: number; hit: Hit }[]): void {
   const sent = sentences[i]!;
   const { seg, folded: s, triggers } = sent;
   const items = findScreenerItems(s);
   for (const item of items) sent.found.push({ start: item.start, end: item.end, category: 'risk.si', assertion: item.assertion });
   const around = sentences.slice(Math.max(0, i - 1), i + 2).map((x) => x.folded).join(' ');
-  for (const hit of matchSentence(s, text.slice(seg.start, seg.end), ctx.mode)) {
+  for (const hit of matchSentence(s, sent.raw, ctx.mode)) {
     if (items.some((item) => overlaps(item, hit))) continue;
     if (hit.entry.cue) {
       cues.push({ at: i, hit });
@@ -117,7 +122,7 @@ function coreMentions(text: string, folded: string, sentences: readonly Sentence
     let category = hit.entry.category;
     let infantKind = hit.entry.infant;
     if (hit.entry.pronoun) {
-      const adult = referentOf(folded.slice(0, seg.start + hit.start), ctx.askedText) === 'adult';
+      const adult = referentOf(folded.slice(0, seg.start + sent.at[hit.start]!), ctx.askedText) === 'adult';
       // An adult falling in someone's mind's eye is not a risk; an adult harmed is HI.
       if (adult && infantKind === 'image') continue;
       if (adult) category = 'risk.hi';
@@ -136,7 +141,7 @@ function cueMentions(sentences: readonly Sentence[], at: number, hit: Hit, ctx: 
   if (families.length === 0)
     families = familiesOf(sentences.slice(Math.max(0, at - 2), at).filter((x) => x.seg.heading === sent.seg.heading).flatMap((x) => x.found));
   if (families.length === 0) families = [...ctx.asked];
-  if (families.length === 0 && ctx.cueDefault) families = [ctx.cueDefault];
+  if (families.length === 0 && ctx.cueDefault && !hit.entry.weak) families = [ctx.cueDefault];
   if (families.length === 0 && COORDINATED.test(sent.folded)) families = ['si'];
   // The other person in HI is its target, not someone else's experience.
   const experiencer = !families.includes('hi');
@@ -152,17 +157,36 @@ function cueMentions(sentences: readonly Sentence[], at: number, hit: Hit, ctx: 
   }
 }
 
+/**
+ * One space for every run of white space, with a map back to the original offsets.
+ * Patterns allow any white space between words; on a long run of it, look-behinds
+ * that allow "a few words back" would otherwise take quadratic time.
+ */
+function squeeze(folded: string, raw: string): { folded: string; raw: string; at: number[] } {
+  const at: number[] = [];
+  let f = '';
+  let r = '';
+  for (let i = 0; i < folded.length; i++) {
+    if (/\s/.test(folded[i]!) && i > 0 && /\s/.test(folded[i - 1]!)) continue;
+    at.push(i);
+    f += /\s/.test(folded[i]!) ? ' ' : folded[i];
+    r += /\s/.test(raw[i]!) ? ' ' : raw[i];
+  }
+  at.push(folded.length);
+  return { folded: f, raw: r, at };
+}
+
 function analyse(text: string, ctx: Context): Sentence[] {
   const folded = fold(text);
   // Headings name sections ("## Risk", "## Plan"); they hold no mentions of their own.
   const sentences: Sentence[] = segments(text, { keepLabels: true })
     .filter((seg) => !seg.isHeading)
     .map((seg) => {
-      const s = folded.slice(seg.start, seg.end);
-      return { seg, folded: s, triggers: findTriggers(s, ctx.mode), found: [] };
+      const sq = squeeze(folded.slice(seg.start, seg.end), text.slice(seg.start, seg.end));
+      return { seg, ...sq, triggers: findTriggers(sq.folded, ctx.mode), found: [] };
     });
   const cues: { at: number; hit: Hit }[] = [];
-  sentences.forEach((_, i) => coreMentions(text, folded, sentences, i, ctx, cues));
+  sentences.forEach((_, i) => coreMentions(folded, sentences, i, ctx, cues));
   for (const { at, hit } of cues) cueMentions(sentences, at, hit, ctx);
   return sentences;
 }
@@ -252,7 +276,7 @@ export function findRiskMentions(text: string, opts: FindOptions): RiskMention[]
 
   const seen = new Set<string>();
   const out: RiskMention[] = [];
-  for (const { seg, found } of sentences) {
+  for (const { seg, found, at } of sentences) {
     for (const f of [...found].sort((a, b) => a.start - b.start)) {
       const key = `${seg.start}|${f.category}|${f.assertion}`;
       if (seen.has(key)) continue;
@@ -260,7 +284,7 @@ export function findRiskMentions(text: string, opts: FindOptions): RiskMention[]
       out.push({
         category: f.category,
         assertion: f.assertion,
-        trigger: text.slice(seg.start + f.start, seg.start + f.end),
+        trigger: text.slice(seg.start + at[f.start]!, seg.start + at[f.end - 1]! + 1),
         sentence: seg.text,
         start: seg.start,
         end: seg.end,

@@ -1,15 +1,20 @@
 // Spoken answers to a yes/no question. Fillers first ("Um, honestly? Yeah."), then
-// the answer. A "no" that opens a longer sentence still answers the question:
-// "No, but sometimes I wish I could disappear" denies the question's risk and voices another.
+// the answer. A "no" that opens a longer sentence still answers the question: "No,
+// but sometimes I wish I could disappear" denies active SI, if that was asked, and
+// voices passive SI (risk.ts keeps such a "no" from denying SI as a whole).
 
 const FILLER = String.raw`(?:(?:um+|uh+|erm|well|honestly|i mean|so|okay|ok|oh|hm+|mm+|yeah,? no|to be honest|i guess)[\s,.?!]+)*`;
 
+// "I haven't." answers; "I'm not leaving him." is a sentence of its own.
+const NO_CLAUSE = String.raw`(?= ?(?:[.,!?;-]|$|think so|really|at all|no\b|never|any ?more|lately|recently|ever))`;
+const YES_CLAUSE = String.raw`(?= ?(?:[.,!?;-]|$|yeah|yes|sometimes|think|feel|get|wonder|a few|once|twice))`;
+
 const YES = new RegExp(
-  String.raw`^\W*${FILLER}(?<answer>yes|yeah|yep|yup|yea|ya|mm-?hmm|uh-?huh|i have|i do|i did|i am|i guess so|i think so|sometimes|a few times|once or twice|a couple (?:of )?times|a little|a bit|kind of|kinda|sort of|maybe|occasionally|now and then|every (?:day|night)|a lot|all the time|more than i'?d like|lately|i'?ve had|it'?s crossed my mind|it has crossed my mind|they come and go|once|twice|honestly,? yes|definitely|constantly|often|only (?:when|at|if|sometimes|once|a few)|mostly|usually|just (?:when|at|sometimes)|at night|when i'?m|every so often|here and there|on and off|off and on|the odd time|on bad days)\b`,
+  String.raw`^\W*${FILLER}(?<answer>yes|yeah|yep|yup|yea|ya|mm-?hmm|uh-?huh|(?:i have|i do|i did|i am|i'?ve had)${YES_CLAUSE}|i guess so|i think so|sometimes|a few times|once or twice|a couple (?:of )?times|a little|a bit|kind of|kinda|sort of|maybe|occasionally|now and then|every (?:day|night)|a lot|all the time|more than i'?d like|lately|it'?s crossed my mind|it has crossed my mind|they come and go|once|twice|honestly,? yes|definitely|constantly|often|only (?:when|at|if|sometimes|once|a few)|mostly|usually|just (?:when|at|sometimes)|at night|when i'?m|every so often|here and there|on and off|off and on|the odd time|on bad days)\b`,
   'i',
 );
 const NO = new RegExp(
-  String.raw`^\W*${FILLER}(?<answer>no|nope|nah|never|not really|not at all|no way|god no|absolutely not|definitely not|nothing like that|i haven'?t|i have not|i don'?t(?! know)|i do not|i'?m not|i am not|i wouldn'?t|none|not lately|not recently|not that i|not (?:at the moment|right now|currently|today|this week|at the minute))\b`,
+  String.raw`^\W*${FILLER}(?<answer>no|nope|nah|never|not really|not at all|no way|god no|absolutely not|definitely not|nothing like that|(?:i haven'?t|i have not|i don'?t|i do not|i'?m not|i am not|i wouldn'?t)${NO_CLAUSE}|none|not lately|not recently|not that i|not (?:at the moment|right now|currently|today|this week|at the minute))\b`,
   'i',
 );
 const HISTORICAL = /^\W*(?:not (?:anymore|any more|since)|i used to|used to|in the past|years ago)\b/i;
@@ -43,8 +48,10 @@ export function answerOf(sentence: string): Answer | null {
 }
 
 /** A sentence with no content of its own ("Honestly?", "Um."), before the real answer. */
+const ONLY_FILLER = new RegExp(String.raw`^\W*${FILLER}\W*$`, 'i');
+
 export function isFiller(sentence: string): boolean {
-  return new RegExp(String.raw`^\W*${FILLER}\W*$`, 'i').test(`${sentence} `);
+  return ONLY_FILLER.test(`${sentence} `);
 }
 
 /** A sentence that asks something: a question mark, or the shape of a spoken question. */

@@ -24,6 +24,8 @@ export interface LexEntry {
   readonly pronoun?: boolean;
   /** Says the risk is absent when affirmed ("feels safe at home" denies IPV). */
   readonly inverted?: boolean;
+  /** A cue too common to stand on a question's default ("do something practical?"). */
+  readonly weak?: boolean;
   /**
    * Kept beside the matches it overlaps instead of competing with them: "going to kill
    * myself" is intent, and "kill myself" inside it is still active ideation.
@@ -40,6 +42,7 @@ export interface EntryOptions {
   pronoun?: boolean;
   inverted?: boolean;
   additive?: boolean;
+  weak?: boolean;
 }
 
 /**
@@ -68,6 +71,7 @@ export function entry(category: RiskCategory, sources: string | readonly string[
     ...(opts.pronoun ? { pronoun: true } : {}),
     ...(opts.inverted ? { inverted: true } : {}),
     ...(opts.additive ? { additive: true } : {}),
+    ...(opts.weak ? { weak: true } : {}),
   };
 }
 

@@ -72,7 +72,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     `not (?:sleeping|eating|coping|okay|ok|good|well|doing (?:well|great|good)|feeling (?:well|good|great|myself|like myself)|a day goes by)`,
     `not (?:been )?able to stop`,
     `(?:i'?m )?not saying`,
-    `(?:can'?t|cannot|couldn'?t|could not) (?:stop|help|shake|shut|turn off|get (?:it|them|rid|the)|seem to (?:stop|shake|get)|do (?:this|it|anything)|cope|sleep|breathe|focus|think straight)`,
+    `(?:can'?t|cannot|couldn'?t|could not) (?:stop|help|shake|shut|turn off|get (?:it|them|rid|the)|seem to (?:stop|shake|get)|cope|sleep|breathe|focus|think straight)`,
+    `(?:can'?t|cannot|couldn'?t|could not) do (?:this|it|anything)(?= (?:any ?more|all|alone|on my own|by myself|right|properly|well|without)\\b)`,
     `(?:won'?t|doesn'?t|don'?t|didn'?t) (?:stop|go away|leave)`,
     `never(?:[- ]ending| (?:stops?|ends?|ending|goes away|go away|leaves?))`,
     `(?:don'?t|do not|didn'?t|doesn'?t|does not) know`,
@@ -131,6 +132,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     `previously`, `initially`, `at first`, `when first asked`, `at intake`,
     `(?:at|during|in) (?:the |her |my )?(?:intake|initial (?:session|visit|assessment|evaluation|appointment)|first (?:session|visit|appointment))`,
     `(?:at |in |during )?(?:the )?(?:previous|prior|last) (?:session|visit|appointment|time)`,
+    // "He's never put his hands on me before" (this week's shove).
+    `before(?= ?(?:[.,;!?]|$|that|this|then|now|thursday|monday|tuesday|wednesday|friday|saturday|sunday|last))`, `until (?:now|then|that|this)`,
   ]),
   rule('hypothetical', 'forward', [
     `if (?:i|she|you|he|they|client|pt)? ?ever`, `if ever`, `in case(?: of| that)?`, `in the event (?:of|that)`,

@@ -178,6 +178,9 @@ const CUE_INTENT = [
   `intent(?:ion)?s?(?! ?:(?! ?(?:none|no|denied|denies|neg|negative|n/a|nil|absent|yes|endorsed|present)\\b))`,
   `intend(?:s|ed)?`,
   `act(?:ing)? on (?:it|them|those|these|the|that|my|any|this)(?: (?:thoughts?|urges?|feelings?|impulses?))?`,
+];
+// Everyday words that name intent only inside a conversation already about risk.
+const CUE_INTENT_WEAK = [
   `(?:do|doing) (?:anything|something)(?: (?:about it|to ${SELF}|like that|stupid))?`,
   `go(?:ing)? through with (?:it|that|anything)`,
   `(?:actually|really) do (?:it|that|anything)`,
@@ -226,9 +229,10 @@ export const SI_ENTRIES: readonly LexEntry[] = [
   entry('risk.si', [`SI`, `S/I`, `S\\.I\\.`], { noteOnly: true, caseSensitive: true }),
   entry('risk.si.plan', CUE_PLAN, { cue: 'plan' }),
   entry('risk.si.intent', CUE_INTENT, { cue: 'intent' }),
+  entry('risk.si.intent', CUE_INTENT_WEAK, { cue: 'intent', weak: true }),
   entry('risk.si.method', CUE_METHOD, { cue: 'method' }),
   entry('risk.si.behavior', CUE_BEHAVIOR, { cue: 'behavior' }),
-  entry('risk.si', CUE_IDEATION, { cue: 'ideation' }),
+  entry('risk.si', CUE_IDEATION, { cue: 'ideation', weak: true }),
 ];
 
 export const CUE_CATEGORY: Record<Family, Record<Cue, RiskCategory | null>> = {
