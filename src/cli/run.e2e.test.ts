@@ -13,7 +13,8 @@ beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'scribe-audit-run-'));
   result = await runCli(['run', '--out', out, '--format', 'html,json,md,junit,csv']);
   run = RunResult.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));
-});
+  // The whole 40-case suite runs here: well past vitest's 10 s hook default on a 2-core CI box.
+}, 180_000);
 afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
