@@ -24,9 +24,11 @@ export function createAnthropicBackend(opts: AnthropicBackendOptions, rubrics: R
     timeout: opts.timeoutMs,
     maxRetries: 2,
   });
+  const settings = { kind: 'anthropic', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens };
   return {
     id: opts.id,
     kind: 'anthropic',
+    fingerprint: (input) => JSON.stringify({ ...settings, system: SYSTEM_PROMPT, prompt: buildPrompt(input, rubrics) }),
     async generate(input, { signal }) {
       let res: Anthropic.Message;
       try {

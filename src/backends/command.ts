@@ -20,6 +20,7 @@ export function createCommandBackend(id: string, command: string, args: readonly
   return {
     id,
     kind: 'command',
+    fingerprint: (input) => JSON.stringify({ kind: 'command', command, args, payload: commandPayload(input) }),
     generate: (input, { signal }) =>
       new Promise((resolve, reject) => {
         const child = spawn(command, [...args], { signal, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -25,9 +25,11 @@ export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics
     timeout: opts.timeoutMs,
     maxRetries: 2,
   });
+  const settings = { kind: 'openai', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens ?? null };
   return {
     id: opts.id,
     kind: 'openai',
+    fingerprint: (input) => JSON.stringify({ ...settings, system: SYSTEM_PROMPT, prompt: buildPrompt(input, rubrics) }),
     async generate(input, { signal }) {
       let res: OpenAI.Chat.Completions.ChatCompletion;
       try {

@@ -20,4 +20,10 @@ export interface ScribeBackend {
   readonly id: string;
   readonly kind: string;
   generate(input: ScribeInput, opts: { signal: AbortSignal }): Promise<ScribeOutput>;
+  /**
+   * Everything that determines the note (settings and the exact request), for the note
+   * cache. Backends without one are never cached: reference scribes cost nothing, and
+   * exported notes may change on disk between runs.
+   */
+  fingerprint?(input: ScribeInput): string;
 }

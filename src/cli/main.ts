@@ -35,7 +35,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--timeout <ms>', 'per-note timeout in milliseconds', positiveInt('--timeout'))
     .addOption(new Option('--format <formats>', 'report formats').default(['html', 'json', 'md'], 'html,json,md').argParser(list))
     .option('--baseline <report.json>', 'fail on regression against an earlier report.json')
-    .option('--no-cache', 'always call backends (this version keeps no note cache, so every run calls them)')
+    .option('--no-cache', 'call every backend even when the store already has the note (the new note replaces it)')
+    .option('--store <file>', 'run store: note cache and history (default $SCRIBE_AUDIT_STORE, else .scribe-audit/store.db)')
+    .option('--resume', 'continue the last interrupted run: notes it finished are not requested again')
     .addHelpText('after', '\nExamples:\n  scribe-audit run                         # the built-in suite, offline\n  scribe-audit run --config vendors.yaml --samples 3 --out reports/nightly\n  scribe-audit run --cases "ipt-*" --backends gold,hollow --format html,json,junit')
     .action(async (opts) => setExit(await (await import('./commands/run.ts')).runCommand(opts, io, program.opts().verbose === true)));
 

@@ -9,6 +9,7 @@ import { REPORT_SCHEMA_VERSION, type NoteRecord, type RunResult } from '../domai
 import { summarizeBackends } from '../scoring/aggregate.ts';
 import { checkControl } from '../scoring/controls.ts';
 import { scoreNote } from '../scoring/index.ts';
+import type { RunStore } from '../store/runStore.ts';
 import type { RunEventSink } from './events.ts';
 import { generateNotes, type GeneratedNote } from './generate.ts';
 
@@ -25,6 +26,11 @@ export interface AuditSetup {
 
 export interface AuditContext {
   signal: AbortSignal;
+  /** The run store: note cache and history. Absent: nothing is cached or kept. */
+  store?: RunStore | undefined;
+  /** Call every backend even when the store has the note (--no-cache). */
+  refresh?: boolean;
+  configFile?: string;
   onEvent: RunEventSink;
   now: () => Date;
   runId: string;
@@ -47,13 +53,27 @@ function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics): NoteRecord {
 /** One audit: generate every note, score it, summarise, check controls and vendors. */
 export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<RunResult> {
   const startedAt = ctx.now().toISOString();
+  ctx.store?.startRun(ctx.runId, startedAt, ctx.configFile ?? '');
   const generated = await generateNotes(
     setup.backends.map((b) => b.backend),
     setup.cases,
-    { samples: setup.samples, concurrency: setup.concurrency, timeoutMs: setup.timeoutMs, retries: setup.retries, signal: ctx.signal, onEvent: ctx.onEvent },
+    {
+      samples: setup.samples,
+      concurrency: setup.concurrency,
+      timeoutMs: setup.timeoutMs,
+      retries: setup.retries,
+      signal: ctx.signal,
+      onEvent: ctx.onEvent,
+      cache: ctx.store,
+      refresh: ctx.refresh ?? false,
+    },
   );
   const byId = new Map(setup.cases.map((c) => [c.id, c]));
-  const records = generated.map((g) => toRecord(g, byId.get(g.caseId)!, setup.rubrics));
+  const records = generated.map((g) => {
+    const record = toRecord(g, byId.get(g.caseId)!, setup.rubrics);
+    ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
+    return record;
+  });
   const configs = setup.backends.map((b) => b.config);
   const summaries = summarizeBackends(configs.map((c) => ({ id: c.id, kind: c.kind })), records);
   const controls = configs.flatMap((c) => (c.control ? [checkControl(c.id, c.control, setup.cases, records)] : []));
@@ -67,11 +87,15 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
   }
 
+  const finishedAt = ctx.now().toISOString();
+  const gate = { ok: reasons.length === 0, reasons };
+  // A cancelled run stays unfinished in the store, so --resume can pick it up.
+  if (!ctx.signal.aborted) ctx.store?.finishRun(ctx.runId, finishedAt, { summaries, controls, gate });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     runId: ctx.runId,
     startedAt,
-    finishedAt: ctx.now().toISOString(),
+    finishedAt,
     tool: { name: 'scribe-audit', version: ctx.version },
     samples: setup.samples,
     backends: configs.map((c) => ({ id: c.id, kind: c.kind, settings: describeBackend(c), control: c.control?.expect ?? null, baseline: c.baseline })),
@@ -87,6 +111,6 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     summaries,
     controls,
     compliance: checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now()),
-    gate: { ok: reasons.length === 0, reasons },
+    gate,
   };
 }

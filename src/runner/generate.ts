@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { ScribeBackend, ScribeOutput } from '../backends/types.ts';
 import type { Case } from '../domain/case.ts';
 import { BackendError } from '../domain/errors.ts';
+import type { NoteCache } from '../store/runStore.ts';
 import type { RunEventSink } from './events.ts';
 
 export interface GenerateOptions {
@@ -13,6 +15,10 @@ export interface GenerateOptions {
   retries: number;
   signal: AbortSignal;
   onEvent: RunEventSink;
+  /** Notes already paid for; a hit skips the backend. Absent: every note is generated. */
+  cache?: NoteCache | undefined;
+  /** With a cache: still call every backend (and refresh the cache). */
+  refresh?: boolean;
   /** Injected so tests need not wait for real backoff. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -24,6 +30,15 @@ export interface GeneratedNote {
   output: ScribeOutput | null;
   error: { code: string; message: string } | null;
   latencyMs: number;
+  /** The note cache key (backend settings, exact request, sample); null for uncached backends. */
+  cacheKey?: string | null;
+  cached?: boolean;
+}
+
+/** Separate keys per sample, so k samples are k independent calls, never one answer k times. */
+export function cacheKey(backend: ScribeBackend, kase: Case, sample: number): string | null {
+  if (!backend.fingerprint) return null;
+  return createHash('sha256').update(backend.fingerprint({ kase, sample })).update(`\nsample:${sample}`).digest('hex');
 }
 
 const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
@@ -47,6 +62,18 @@ function describe(err: unknown, signal: AbortSignal, timedOut: boolean): { code:
 }
 
 async function generateOne(backend: ScribeBackend, kase: Case, sample: number, opts: GenerateOptions): Promise<GeneratedNote> {
+  const key = opts.cache ? cacheKey(backend, kase, sample) : null;
+  if (key && opts.cache && !opts.refresh) {
+    const hit = opts.cache.get(key);
+    if (hit) return { backendId: backend.id, caseId: kase.id, sample, ...hit, cacheKey: key, cached: true };
+  }
+  const note = await callBackend(backend, kase, sample, opts);
+  // Saved the moment it exists: a run killed later never pays for this note again.
+  if (key && opts.cache && note.output) opts.cache.put(key, note);
+  return { ...note, cacheKey: key, cached: false };
+}
+
+async function callBackend(backend: ScribeBackend, kase: Case, sample: number, opts: GenerateOptions): Promise<GeneratedNote> {
   const started = performance.now();
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = AbortSignal.any([opts.signal, timeout]);

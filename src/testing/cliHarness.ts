@@ -15,7 +15,8 @@ export async function runCli(args: readonly string[], opts: { cwd?: string; env?
     out: (s) => (stdout += s),
     err: (s) => (stderr += s),
     cwd: opts.cwd ?? process.cwd(),
-    env: opts.env ?? { CI: 'true' },
+    // An in-memory store unless a test names one: tests must not share state through a file.
+    env: { SCRIBE_AUDIT_STORE: ':memory:', ...(opts.env ?? { CI: 'true' }) },
     isTTY: false,
     signal: opts.signal ?? new AbortController().signal,
   };

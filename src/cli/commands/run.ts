@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSetup } from '../../config/setup.ts';
-import { InputError } from '../../domain/errors.ts';
+import { InputError, UsageError } from '../../domain/errors.ts';
 import { RunResult } from '../../domain/run.ts';
 import { summaryTable } from '../../report/terminal.ts';
 import { runAudit } from '../../runner/audit.ts';
+import { openStore, storePath } from '../../store/db.ts';
+import { RunStore } from '../../store/runStore.ts';
 import { findRegressions } from '../../scoring/regression.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
@@ -27,6 +29,8 @@ export interface RunFlags {
   format: string[];
   baseline?: string;
   cache: boolean;
+  store?: string;
+  resume?: boolean;
 }
 
 async function readBaseline(file: string): Promise<RunResult> {
@@ -60,13 +64,25 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
     io.env,
   );
   const live = io.isTTY && !io.env['CI'];
-  const run = await runAudit(setup, {
-    signal: io.signal,
-    onEvent: progressPrinter(io.err, live),
-    now: () => new Date(),
-    runId: randomUUID(),
-    version: VERSION,
-  });
+  const store = new RunStore(openStore(storePath(flags.store, io.env, io.cwd)));
+  let run: RunResult;
+  try {
+    const resumed = flags.resume ? store.unfinishedRun() : null;
+    if (flags.resume && !resumed) throw new UsageError('--resume: the store has no interrupted run to continue; run without --resume');
+    if (resumed) io.err(`Resuming run ${resumed.runId} (started ${resumed.startedAt}); finished notes come from the store.\n`);
+    run = await runAudit(setup, {
+      signal: io.signal,
+      onEvent: progressPrinter(io.err, live),
+      now: () => new Date(),
+      runId: resumed?.runId ?? randomUUID(),
+      version: VERSION,
+      store,
+      refresh: !flags.cache,
+      configFile: setup.configFile,
+    });
+  } finally {
+    store.close();
+  }
   if (baseline) {
     const regressions = findRegressions(run, baseline);
     run.gate = { ok: run.gate.ok && regressions.length === 0, reasons: [...run.gate.reasons, ...regressions] };

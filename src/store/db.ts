@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { RunIncompleteError } from '../domain/errors.ts';
+
+export type Db = Database.Database;
+
+// One migration per schema version; user_version records how far a file has come.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE notes (
+     cache_key   TEXT PRIMARY KEY,
+     backend_id  TEXT NOT NULL,
+     case_id     TEXT NOT NULL,
+     sample      INTEGER NOT NULL,
+     note        TEXT NOT NULL,
+     usage_json  TEXT,
+     response_id TEXT,
+     latency_ms  REAL NOT NULL,
+     created_at  TEXT NOT NULL
+   );
+   CREATE TABLE runs (
+     run_id      TEXT PRIMARY KEY,
+     started_at  TEXT NOT NULL,
+     finished_at TEXT,
+     status      TEXT NOT NULL CHECK (status IN ('running', 'finished')),
+     config_file TEXT NOT NULL,
+     summary_json TEXT
+   );
+   CREATE TABLE run_items (
+     run_id     TEXT NOT NULL REFERENCES runs(run_id),
+     backend_id TEXT NOT NULL,
+     case_id    TEXT NOT NULL,
+     sample     INTEGER NOT NULL,
+     cache_key  TEXT,
+     status     TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+     error_code TEXT,
+     error_message TEXT,
+     verdict    TEXT,
+     scorecard_json TEXT,
+     PRIMARY KEY (run_id, backend_id, case_id, sample)
+   );`,
+];
+
+/** Where the store lives: --store, else SCRIBE_AUDIT_STORE, else .scribe-audit/store.db under the current folder. */
+export function storePath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  const chosen = flag ?? env['SCRIBE_AUDIT_STORE'] ?? path.join('.scribe-audit', 'store.db');
+  // SQLite's own name for a store that lives only as long as the process (tests, dry runs).
+  return chosen === ':memory:' ? chosen : path.resolve(cwd, chosen);
+}
+
+/**
+ * Opens (creating if needed) the store. WAL keeps readers and the writer apart and
+ * makes each committed result durable even if the process is killed a moment later.
+ */
+export function openStore(file: string): Db {
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Several processes may share one store (parallel CI jobs): wait for the lock, don't fail.
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]!);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+    return db;
+  } catch (err) {
+    throw new RunIncompleteError(`cannot open the run store ${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
