@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,7 +51,10 @@ describe('RunStore', () => {
     expect(storePath(undefined, { SCRIBE_AUDIT_STORE: ':memory:' }, '/w')).toBe(':memory:');
   });
 
-  it('reports an unwritable store as a run that cannot complete', () => {
-    expect(() => openStore('/proc/no-such-dir/store.db')).toThrow(/cannot open the run store/);
+  it('reports an unwritable store as a run that cannot complete', async () => {
+    // A folder path that runs through an ordinary file can never be created (ENOTDIR).
+    const blocker = path.join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    expect(() => openStore(path.join(blocker, 'sub', 'store.db'))).toThrow(/cannot open the run store/);
   });
 });
