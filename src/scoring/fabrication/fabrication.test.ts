@@ -67,6 +67,11 @@ describe('scoreFabrication', () => {
     expect(kinds('Vitamin B12 checked by GP.').filter((k) => k.startsWith('diagnosis'))).toEqual([]);
   });
 
+  it('reads "6/10" as a rating, not a date, but still checks a dated "6/10/2026"', () => {
+    expect(kinds('Mood rated 6/10; SUDS 8/10 at the start.')).toEqual([]);
+    expect(kinds('Seen on 6/10/2026.')).toEqual(['date:minor']);
+  });
+
   it('flags durations, dates and people the session never mentions, as minor', () => {
     expect(kinds('Symptoms for 6 months. Seen on 3 March. Her mother Gloria helps.')).toEqual(['duration:minor', 'date:minor', 'person:minor']);
   });
