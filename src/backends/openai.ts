@@ -3,7 +3,7 @@ import { BackendError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import { readApiKey } from './apiKey.ts';
 import { toBackendError } from './httpErrors.ts';
-import { SYSTEM_PROMPT, buildPrompt } from './prompt.ts';
+import { SYSTEM_PROMPT, buildPrompt, chatFingerprint } from './prompt.ts';
 import type { ScribeBackend } from './types.ts';
 
 export interface OpenAIBackendOptions {
@@ -29,7 +29,7 @@ export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics
   return {
     id: opts.id,
     kind: 'openai',
-    fingerprint: (input) => JSON.stringify({ ...settings, system: SYSTEM_PROMPT, prompt: buildPrompt(input, rubrics) }),
+    fingerprint: (input) => chatFingerprint(settings, input, rubrics),
     async generate(input, { signal }) {
       let res: OpenAI.Chat.Completions.ChatCompletion;
       try {

@@ -24,3 +24,8 @@ export function buildPrompt({ kase }: ScribeInput, rubrics: Rubrics): string {
     turns: kase.transcript.turns,
   });
 }
+
+/** The note-cache fingerprint of a chat-model request: its settings plus the exact prompts sent. */
+export function chatFingerprint(settings: Record<string, unknown>, input: ScribeInput, rubrics: Rubrics): string {
+  return JSON.stringify({ ...settings, system: SYSTEM_PROMPT, prompt: buildPrompt(input, rubrics) });
+}

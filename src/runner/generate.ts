@@ -62,14 +62,15 @@ function describe(err: unknown, signal: AbortSignal, timedOut: boolean): { code:
 }
 
 async function generateOne(backend: ScribeBackend, kase: Case, sample: number, opts: GenerateOptions): Promise<GeneratedNote> {
-  const key = opts.cache ? cacheKey(backend, kase, sample) : null;
-  if (key && opts.cache && !opts.refresh) {
-    const hit = opts.cache.get(key);
+  const cache = opts.cache;
+  const key = cache ? cacheKey(backend, kase, sample) : null;
+  if (key && cache && !opts.refresh) {
+    const hit = cache.get(key);
     if (hit) return { backendId: backend.id, caseId: kase.id, sample, ...hit, cacheKey: key, cached: true };
   }
   const note = await callBackend(backend, kase, sample, opts);
   // Saved the moment it exists: a run killed later never pays for this note again.
-  if (key && opts.cache && note.output) opts.cache.put(key, note);
+  if (key && cache && note.output) cache.put(key, note);
   return { ...note, cacheKey: key, cached: false };
 }
 
