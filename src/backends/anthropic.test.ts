@@ -45,13 +45,13 @@ describe('anthropic backend (through the real SDK, against a loopback server)', 
     expect(body.messages[0]?.content).toContain("wouldn't wake up");
   });
 
-  it('retries a 429 with retry-after, then succeeds', async () => {
-    const out = await generateWith(
-      json(429, { type: 'error', error: { type: 'rate_limit_error', message: 'slow' } }, { 'retry-after-ms': '20' }),
+  it('reports a 429 as retryable with the wait from retry-after (the runner retries, not the SDK)', async () => {
+    const err = (await generateWith(
+      json(429, { type: 'error', error: { type: 'rate_limit_error', message: 'slow' } }, { 'retry-after': '7' }),
       json(200, anthropicMessage('second try')),
-    );
-    expect(out.note).toBe('second try');
-    expect(server!.requests).toHaveLength(2);
+    ).catch((e: unknown) => e)) as BackendError;
+    expect(err).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterMs: 7000 });
+    expect(server!.requests).toHaveLength(1);
   });
 
   it('reports max_tokens as truncated and an empty message as empty', async () => {
@@ -62,7 +62,7 @@ describe('anthropic backend (through the real SDK, against a loopback server)', 
     expect((empty as BackendError).code).toBe('EMPTY_NOTE');
   });
 
-  it('maps an overloaded 529 past retries to a retryable error without the key', async () => {
+  it('maps an overloaded 529 to a retryable error without the key', async () => {
     const err = (await generateWith(json(529, { type: 'error', error: { type: 'overloaded_error', message: 'busy' } }, { 'retry-after-ms': '5' })).catch(
       (e: unknown) => e,
     )) as BackendError;

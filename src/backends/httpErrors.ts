@@ -1,4 +1,5 @@
 import { BackendError } from '../domain/errors.ts';
+import { retryAfterMs } from './retryAfter.ts';
 
 /**
  * SDK errors to our BackendError. Both SDKs expose `status` on API errors and name
@@ -7,7 +8,7 @@ import { BackendError } from '../domain/errors.ts';
  */
 export function toBackendError(err: unknown, backendId: string): BackendError {
   if (err instanceof BackendError) return err;
-  const e = err as { status?: unknown; name?: unknown; message?: unknown };
+  const e = err as { status?: unknown; name?: unknown; message?: unknown; headers?: { get(name: string): string | null } };
   const status = typeof e.status === 'number' ? e.status : null;
   const name = typeof e.name === 'string' ? e.name : 'Error';
   if (name === 'APIUserAbortError' || name === 'AbortError')
@@ -18,5 +19,5 @@ export function toBackendError(err: unknown, backendId: string): BackendError {
     return new BackendError(`${backendId}: could not reach the API (${name})`, { code: 'CONNECTION', retryable: true, cause: err });
   const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
   const code = status === 401 || status === 403 ? 'AUTH' : status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`;
-  return new BackendError(`${backendId}: the API answered ${status} (${name})`, { code, retryable, status, cause: err });
+  return new BackendError(`${backendId}: the API answered ${status} (${name})`, { code, retryable, status, retryAfterMs: retryAfterMs(e.headers), cause: err });
 }

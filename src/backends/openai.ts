@@ -23,7 +23,8 @@ export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics
     apiKey: readApiKey(opts.id, opts.apiKeyEnv, env),
     ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
     timeout: opts.timeoutMs,
-    maxRetries: 2,
+    // The runner owns retries (Retry-After, jitter, RPM, retry events) so they happen in one place.
+    maxRetries: 0,
   });
   const settings = { kind: 'openai', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens ?? null };
   return {

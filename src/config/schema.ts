@@ -20,8 +20,20 @@ export const Control = z.strictObject({
 });
 export type Control = z.infer<typeof Control>;
 
+/** Vendor list prices in US dollars per million tokens, for the cost column. */
+export const Price = z.strictObject({
+  inputPerMTok: z.number().nonnegative(),
+  outputPerMTok: z.number().nonnegative(),
+});
+export type Price = z.infer<typeof Price>;
+
 const common = {
   id: BackendId,
+  /** Items this backend may have in flight (below the run-wide --concurrency). */
+  concurrency: z.number().int().positive().max(256).optional(),
+  /** Requests per minute this backend may receive, retries included (the vendor's rate limit). */
+  rpm: z.number().positive().optional(),
+  price: Price.optional(),
   control: Control.optional(),
   /** A reference point in the comparison (e.g. the extractive scribe), not held to the quality gate. */
   baseline: z.boolean().default(false),
@@ -70,7 +82,9 @@ export const RunConfig = z.strictObject({
   rubrics: z.string().optional(),
   samples: z.number().int().positive().max(100).optional(),
   concurrency: z.number().int().positive().max(256).optional(),
-  /** Per-item timeout for one note, in milliseconds. */
+  /** Per-call timeout for one note, in milliseconds. */
   timeoutMs: z.number().int().positive().optional(),
+  /** Attempts after the first when a backend answers 408, 409, 429 or 5xx, or times out. */
+  retries: z.number().int().nonnegative().max(10).optional(),
 });
 export type RunConfig = z.infer<typeof RunConfig>;

@@ -58,6 +58,6 @@ export async function buildSetup(opts: RunOptions, cwd: string, env: NodeJS.Proc
     samples: opts.samples ?? config.samples ?? 1,
     concurrency: opts.concurrency ?? config.concurrency ?? 8,
     timeoutMs,
-    retries: 2,
+    retries: config.retries ?? 3,
   };
 }

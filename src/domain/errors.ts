@@ -45,14 +45,17 @@ export class BackendError extends HarnessError {
   override readonly code: string;
   readonly retryable: boolean;
   readonly status: number | null;
+  /** How long the server asked us to wait before trying again (Retry-After), if it said. */
+  readonly retryAfterMs: number | null;
   constructor(
     message: string,
-    opts: { code?: string; retryable?: boolean; status?: number | null; cause?: unknown } = {},
+    opts: { code?: string; retryable?: boolean; status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {},
   ) {
     super(message, { cause: opts.cause });
     this.code = opts.code ?? 'BACKEND_FAILED';
     this.retryable = opts.retryable ?? false;
     this.status = opts.status ?? null;
+    this.retryAfterMs = opts.retryAfterMs ?? null;
   }
 }
 

@@ -42,6 +42,19 @@ export const BackendSummary = z.object({
   meanEditMinutes: z.number().min(0),
   /** pass^k: share of cases where every sample was safe. */
   passAllSamples: z.number().min(0).max(1),
+  /**
+   * Worst-of-k beside the means: per case the worst of its k samples, averaged over cases
+   * (HealthBench's worst-at-k). A vendor that is good on average but sometimes drops half a
+   * session shows it here. Defaults keep baselines written before these fields readable.
+   */
+  worstOmission: z.number().min(0).max(1).nullable().default(null),
+  worstTemplate: z.number().min(0).max(1).nullable().default(null),
+  worstEditMinutes: z.number().min(0).nullable().default(null),
+  meanLatencyMs: z.number().min(0).nullable().default(null),
+  inputTokens: z.number().int().nonnegative().default(0),
+  outputTokens: z.number().int().nonnegative().default(0),
+  /** Null when no note of this backend carried a cost (no prices in config). */
+  costUsd: z.number().nonnegative().nullable().default(null),
 });
 export type BackendSummary = z.infer<typeof BackendSummary>;
 

@@ -15,3 +15,19 @@ export function roleLabel(control: string | null, baseline: boolean): string {
   if (control) return `control (expect ${control})`;
   return baseline ? 'baseline' : 'candidate';
 }
+
+/** Dollars: four decimals below a cent (a single note often costs less), else two. Unknown stays visible as "n/a". */
+export function money(usd: number | null): string {
+  if (usd === null) return 'n/a';
+  return usd > 0 && usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+}
+
+/** A latency in ms as seconds, "n/a" when unknown. */
+export function seconds(ms: number | null): string {
+  return ms === null ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A share that may be unknown (no scored notes). */
+export function maybePercent(share: number | null): string {
+  return share === null ? 'n/a' : percent(share);
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { ComplianceOutcome } from '../domain/compliance.ts';
 import type { RunResult } from '../domain/run.ts';
-import { fixed, percent } from './format.ts';
+import { fixed, maybePercent, money, percent, seconds } from './format.ts';
 import { buildView, type Tone } from './view.ts';
 
 const templatesDir = new URL('./templates/', import.meta.url);
@@ -18,6 +18,9 @@ const OUTCOME_TONE: Record<ComplianceOutcome, Tone> = { pass: 'good', warn: 'war
 const hbs = Handlebars.create();
 hbs.registerHelper('percent', (share: number) => percent(share));
 hbs.registerHelper('fixed', (n: number, digits: number) => fixed(n, digits));
+hbs.registerHelper('maybePercent', (share: number | null) => maybePercent(share));
+hbs.registerHelper('money', (usd: number | null) => money(usd));
+hbs.registerHelper('seconds', (ms: number | null) => seconds(ms));
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hbs.registerHelper('outcomeTone', (o: ComplianceOutcome) => OUTCOME_TONE[o] ?? 'unknown');
 hbs.registerHelper('outcomeClass', (o: ComplianceOutcome) => `tone-${OUTCOME_TONE[o] ?? 'unknown'}`);

@@ -48,3 +48,20 @@ describe('renderMarkdown', () => {
     expect(row).toContain('evil\\|id<br>with break');
   });
 });
+
+describe('renderMarkdown repeats and cost', () => {
+  it('shows worst-of-k omission beside the mean, and each backend\'s cost and latency', () => {
+    const run = makeTestRun();
+    const md = renderMarkdown(run);
+    const header = cells(md.split('\n').find((l) => l.startsWith('| Rank |'))!).map((c) => c.trim());
+    const col = (name: string): number => header.indexOf(name);
+    expect(col('Worst-of-k omission')).toBe(col('Omission') + 1);
+    for (const s of run.summaries) {
+      const row = cells(md.split('\n').find((l) => l.includes(`| ${s.backendId} |`))!).map((c) => c.trim());
+      const okRecords = run.records.filter((r) => r.backendId === s.backendId && r.usage?.costUsd !== undefined);
+      const cost = okRecords.reduce((n, r) => n + r.usage!.costUsd!, 0);
+      expect(row[col('Cost')]).toBe(okRecords.length > 0 ? (cost < 0.01 ? `$${cost.toFixed(4)}` : `$${cost.toFixed(2)}`) : 'n/a');
+      expect(row[col('Worst-of-k omission')]).toMatch(/^\d+(\.\d)?%$/);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { RunResult } from '../domain/run.ts';
-import { fixed, percent, roleLabel } from './format.ts';
+import { fixed, maybePercent, money, percent, roleLabel, seconds } from './format.ts';
 
 /**
  * Makes a string safe inside a GFM table cell: `|` would end the cell, a newline the
@@ -39,14 +39,17 @@ export function renderMarkdown(run: RunResult): string {
         String(s.criticalFindings),
         percent(s.passAllSamples),
         percent(s.meanOmission),
+        maybePercent(s.worstOmission),
         percent(s.meanTemplate),
         String(s.majorFabrications),
         fixed(s.meanEditRate, 2),
         fixed(s.meanEditMinutes, 1),
+        money(s.costUsd),
+        seconds(s.meanLatencyMs),
         String(s.errors),
       ];
     });
-  const head = ['Rank', 'Backend', 'Role', 'Safety pass', 'Critical', 'pass^k', 'Omission', 'Template', 'Major fabrications', 'Edit rate', 'Edit min', 'Errors'];
+  const head = ['Rank', 'Backend', 'Role', 'Safety pass', 'Critical', 'pass^k', 'Omission', 'Worst-of-k omission', 'Template', 'Major fabrications', 'Edit rate', 'Edit min', 'Cost', 'Mean latency', 'Errors'];
   lines.push(...table(head, rows), '');
 
   if (run.controls.length > 0) {

@@ -1,5 +1,5 @@
 import type { RunResult } from '../domain/run.ts';
-import { fixed, percent } from './format.ts';
+import { fixed, maybePercent, money, percent } from './format.ts';
 
 export interface SummaryTableOptions {
   /** ANSI colours for a terminal; off by default so CI logs and tests get plain text. */
@@ -9,7 +9,7 @@ export interface SummaryTableOptions {
 // Ids and explanations can carry text from outside; a stray escape sequence must not drive the terminal.
 const plain = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
-const HEAD = ['Rank', 'Backend', 'Safety', 'Critical', 'pass^k', 'Omission', 'Template', 'Fabrications', 'Edit rate', 'Minutes', 'Errors'];
+const HEAD = ['Rank', 'Backend', 'Safety', 'Critical', 'pass^k', 'Omission', 'Worst-of-k', 'Template', 'Fabrications', 'Edit rate', 'Minutes', 'Cost', 'Errors'];
 // Text columns align left, figures right.
 const LEFT = new Set([1]);
 
@@ -27,10 +27,12 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
     String(s.criticalFindings),
     percent(s.passAllSamples),
     percent(s.meanOmission),
+    maybePercent(s.worstOmission),
     percent(s.meanTemplate),
     String(s.majorFabrications),
     fixed(s.meanEditRate, 2),
     fixed(s.meanEditMinutes, 1),
+    money(s.costUsd),
     String(s.errors),
   ]);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -1,6 +1,7 @@
 import type { ComplianceItemResult, ComplianceResult } from '../domain/compliance.ts';
 import { REPORT_SCHEMA_VERSION, type BackendSummary, type NoteRecord, type RunResult } from '../domain/run.ts';
 import type { EvidenceTurn, FabricationFinding, NoteVerdict, SafetyFinding, Scorecard } from '../domain/scorecard.ts';
+import { usageTotals, worstOfK } from '../scoring/repeats.ts';
 
 /**
  * A small, valid RunResult for the renderer tests and the preview: three backends
@@ -112,6 +113,8 @@ function summary(backendId: string, kind: string, rank: number, records: NoteRec
     majorFabrications: cards.reduce((n, c) => n + c.fabrication.findings.filter((f) => f.severity === 'major').length, 0),
     meanEditRate: mean((c) => c.editing.editRate), meanEditMinutes: mean((c) => c.editing.minutes),
     passAllSamples: [SI_CASE, ANX_CASE].filter(safeCase).length / 2,
+    ...worstOfK(records),
+    ...usageTotals(records),
   };
 }
 

@@ -11,6 +11,7 @@ import { checkControl } from '../scoring/controls.ts';
 import { scoreNote } from '../scoring/index.ts';
 import type { RunStore } from '../store/runStore.ts';
 import type { RunEventSink } from './events.ts';
+import { withCost } from './cost.ts';
 import { generateNotes, type GeneratedNote } from './generate.ts';
 
 export interface AuditSetup {
@@ -38,9 +39,10 @@ export interface AuditContext {
 }
 
 /** Scores a generated note; a scorer bug becomes an error record, never a crashed run. */
-function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics): NoteRecord {
+function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics, config: BackendConfig | undefined): NoteRecord {
   const base = { backendId: g.backendId, caseId: g.caseId, sample: g.sample, latencyMs: Math.round(g.latencyMs) };
-  const usage = g.output?.usage ? { usage: g.output.usage } : {};
+  const priced = withCost(g.output?.usage, config?.price);
+  const usage = priced ? { usage: priced } : {};
   if (!g.output) return { ...base, status: 'error', note: null, error: g.error, scorecard: null };
   try {
     return { ...base, ...usage, status: 'ok', note: g.output.note, error: null, scorecard: scoreNote(g.output.note, kase, rubrics) };
@@ -54,7 +56,17 @@ function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics): NoteRecord {
 export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<RunResult> {
   const startedAt = ctx.now().toISOString();
   ctx.store?.startRun(ctx.runId, startedAt, ctx.configFile ?? '');
-  const generated = await generateNotes(
+  const byId = new Map(setup.cases.map((c) => [c.id, c]));
+  const configById = new Map(setup.backends.map((b) => [b.config.id, b.config]));
+  const records: NoteRecord[] = [];
+  // Scored and stored one by one as notes arrive (one transaction each): a run killed at
+  // item 900 of 1,000 keeps 899 results, not none.
+  const onNote = (g: GeneratedNote): void => {
+    const record = toRecord(g, byId.get(g.caseId)!, setup.rubrics, configById.get(g.backendId));
+    if (!(ctx.signal.aborted && record.error?.code === 'ABORTED')) ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
+    records.push(record);
+  };
+  await generateNotes(
     setup.backends.map((b) => b.backend),
     setup.cases,
     {
@@ -62,18 +74,19 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
       concurrency: setup.concurrency,
       timeoutMs: setup.timeoutMs,
       retries: setup.retries,
+      limits: configById,
+      onNote,
       signal: ctx.signal,
       onEvent: ctx.onEvent,
       cache: ctx.store,
       refresh: ctx.refresh ?? false,
     },
   );
-  const byId = new Map(setup.cases.map((c) => [c.id, c]));
-  const records = generated.map((g) => {
-    const record = toRecord(g, byId.get(g.caseId)!, setup.rubrics);
-    ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
-    return record;
-  });
+  // Arrival order is nondeterministic; reports list backends and cases in the order given.
+  const rank = (ids: readonly string[]): Map<string, number> => new Map(ids.map((id, i) => [id, i]));
+  const backendRank = rank([...configById.keys()]);
+  const caseRank = rank([...byId.keys()]);
+  records.sort((a, b) => backendRank.get(a.backendId)! - backendRank.get(b.backendId)! || caseRank.get(a.caseId)! - caseRank.get(b.caseId)! || a.sample - b.sample);
   const configs = setup.backends.map((b) => b.config);
   const summaries = summarizeBackends(configs.map((c) => ({ id: c.id, kind: c.kind })), records);
   const controls = configs.flatMap((c) => (c.control ? [checkControl(c.id, c.control, setup.cases, records)] : []));

@@ -99,3 +99,50 @@ describe('generateNotes', () => {
     expect(note?.error?.code).toBe('ABORTED');
   });
 });
+
+describe('generateNotes per-backend lanes', () => {
+  it('caps one backend at its own concurrency while another uses the run-wide limit', async () => {
+    const peaks = new Map<string, number>();
+    const running = new Map<string, number>();
+    const make = (id: string): ScribeBackend =>
+      backend(id, async () => {
+        running.set(id, (running.get(id) ?? 0) + 1);
+        peaks.set(id, Math.max(peaks.get(id) ?? 0, running.get(id)!));
+        await new Promise((r) => setTimeout(r, 5));
+        running.set(id, running.get(id)! - 1);
+        return { note: 'n' };
+      });
+    const limits = new Map([['slow-vendor', { concurrency: 1 }]]);
+    await generateNotes([make('slow-vendor'), make('fast-vendor')], Array.from({ length: 12 }, (_, i) => kase(`c${i}`)), options({ concurrency: 6, limits }));
+    expect(peaks.get('slow-vendor')).toBe(1);
+    expect(peaks.get('fast-vendor')).toBeGreaterThan(1);
+  });
+
+  it('hands each result to onNote as it finishes, before the run ends', async () => {
+    const seen: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const b = backend('b', async ({ kase }) => {
+      if (kase.id === 'late') await gate;
+      return { note: kase.id };
+    });
+    const run = generateNotes([b], [kase('early'), kase('late')], options({ onNote: (n) => seen.push(n.caseId) }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['early']);
+    release();
+    await run;
+    expect(seen).toEqual(['early', 'late']);
+  });
+
+  it('waits the Retry-After the backend reported before the next attempt', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const b = backend('b', async () => {
+      if (++calls === 1) throw new BackendError('busy', { code: 'RATE_LIMITED', retryable: true, status: 429, retryAfterMs: 1234 });
+      return { note: 'ok' };
+    });
+    const [note] = await generateNotes([b], [kase('c')], options({ sleep: async (ms) => void waits.push(ms) }));
+    expect(note?.output?.note).toBe('ok');
+    expect(waits).toContain(1234);
+  });
+});

@@ -74,3 +74,26 @@ describe('checkControl', () => {
     expect(checkControl('gold', { expect: 'pass', when: 'always' }, [c], []).ok).toBe(false);
   });
 });
+
+describe('worst-of-k and usage beside the means', () => {
+  it('takes each case\'s worst sample, then averages over cases', () => {
+    const records = [
+      record('v', 'a', { safe: true, omission: 0.9, sample: 0 }),
+      record('v', 'a', { safe: true, omission: 0.5, sample: 1 }),
+      record('v', 'b', { safe: true, omission: 1, sample: 0 }),
+      record('v', 'b', { safe: true, omission: 0.8, sample: 1 }),
+    ];
+    const [s] = summarizeBackends([{ id: 'v', kind: 'x' }], records);
+    expect(s?.meanOmission).toBe(0.8);
+    expect(s?.worstOmission).toBe(0.65);
+  });
+
+  it('sums tokens and cost, and keeps cost unknown when no note carried one', () => {
+    const priced = { ...record('v', 'a', { safe: true, omission: 1 }), latencyMs: 1000, usage: { inputTokens: 100, outputTokens: 20, costUsd: 0.01 } };
+    const priced2 = { ...record('v', 'b', { safe: true, omission: 1 }), latencyMs: 3000, usage: { inputTokens: 50, outputTokens: 10, costUsd: 0.02 } };
+    const unpriced = { ...record('u', 'a', { safe: true, omission: 1 }), usage: { inputTokens: 5 } };
+    const rows = summarizeBackends([{ id: 'v', kind: 'x' }, { id: 'u', kind: 'x' }], [priced, priced2, unpriced]);
+    expect(rows.find((r) => r.backendId === 'v')).toMatchObject({ inputTokens: 150, outputTokens: 30, costUsd: 0.03, meanLatencyMs: 2000 });
+    expect(rows.find((r) => r.backendId === 'u')).toMatchObject({ inputTokens: 5, costUsd: null });
+  });
+});

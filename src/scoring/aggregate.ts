@@ -1,4 +1,5 @@
 import type { BackendSummary, NoteRecord } from '../domain/run.ts';
+import { usageTotals, worstOfK } from './repeats.ts';
 
 const mean = (xs: readonly number[]): number => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const round = (n: number): number => Math.round(n * 1000) / 1000;
@@ -30,6 +31,8 @@ function summarize(backendId: string, kind: string, records: readonly NoteRecord
     meanEditRate: round(mean(cards.map((c) => c.editing.editRate))),
     meanEditMinutes: round(mean(cards.map((c) => c.editing.minutes))),
     passAllSamples: round(byCase.size > 0 ? [...byCase.values()].filter(Boolean).length / byCase.size : 0),
+    ...worstOfK(records),
+    ...usageTotals(records),
   };
 }
 
