@@ -65,6 +65,7 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
   );
   const live = io.isTTY && !io.env['CI'];
   const store = new RunStore(openStore(storePath(flags.store, io.env, io.cwd)));
+  const progress = progressPrinter(io.err, live);
   let run: RunResult;
   try {
     const resumed = flags.resume ? store.unfinishedRun() : null;
@@ -72,7 +73,7 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
     if (resumed) io.err(`Resuming run ${resumed.runId} (started ${resumed.startedAt}); finished notes come from the store.\n`);
     run = await runAudit(setup, {
       signal: io.signal,
-      onEvent: progressPrinter(io.err, live),
+      onEvent: progress.onEvent,
       now: () => new Date(),
       runId: resumed?.runId ?? randomUUID(),
       version: VERSION,
@@ -81,6 +82,7 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
       configFile: setup.configFile,
     });
   } finally {
+    progress.stop();
     store.close();
   }
   if (baseline) {

@@ -1,0 +1,41 @@
+import type { ServerResponse } from 'node:http';
+import { readCase } from '../corpus/caseFolder.ts';
+import { DEFAULTS } from '../config/paths.ts';
+import { anthropicMessage, json, openAIChat, type Reply, type SeenRequest } from '../backends/loopbackServer.ts';
+import type { Case } from '../domain/case.ts';
+
+/** Three corpus cases small enough for an end-to-end run against fake vendors. */
+export const E2E_CASES = ['cbt-active-si-plan-denied', 'ipt-role-dispute-no-risk', 'emdr-miscarriage-no-risk'] as const;
+
+export async function loadE2ECases(): Promise<Case[]> {
+  return Promise.all(
+    E2E_CASES.map(async (id) => {
+      const r = await readCase(`${DEFAULTS.fixtures}/${id}`);
+      if (!r.ok) throw new Error(`fixture ${id} does not load`);
+      return r.value;
+    }),
+  );
+}
+
+/** The text of a chat request, whichever wire format carried it. */
+function promptOf(req: SeenRequest): string {
+  const body = req.body as { messages?: { content: unknown }[] };
+  return JSON.stringify(body.messages ?? '');
+}
+
+/** Which case a request is about: the prompt names the client's pseudonym. */
+export function caseOf(req: SeenRequest, cases: readonly Case[]): Case | undefined {
+  const prompt = promptOf(req);
+  return cases.find((c) => prompt.includes(c.client.pseudonym));
+}
+
+/**
+ * A fake vendor that writes the case's reference note (a careful clinician's note), after
+ * an optional delay, in the OpenAI or Anthropic wire format.
+ */
+export function referenceNoteReply(cases: readonly Case[], wire: 'openai' | 'anthropic', delayMs = 0): Reply {
+  return (req: SeenRequest, res: ServerResponse) => {
+    const note = caseOf(req, cases)?.referenceNote ?? '';
+    setTimeout(() => json(200, wire === 'openai' ? openAIChat(note) : anthropicMessage(note))(req, res), delayMs);
+  };
+}
