@@ -10,8 +10,22 @@ export const SYSTEM_PROMPT =
 const hbs = Handlebars.create();
 const defaultTemplate = hbs.compile(readFileSync(new URL('./prompts/default.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true });
 
+// The prompt depends only on the case and rubrics, not the sample; it is built twice per
+// call (cache key, then request) and k times per case, so keep one per case object.
+const built = new WeakMap<object, WeakMap<object, string>>();
+
 /** The user message a model-backed scribe receives for one case. */
-export function buildPrompt({ kase }: ScribeInput, rubrics: Rubrics): string {
+export function buildPrompt(input: ScribeInput, rubrics: Rubrics): string {
+  const perRubrics = built.get(input.kase) ?? new WeakMap<object, string>();
+  built.set(input.kase, perRubrics);
+  const hit = perRubrics.get(rubrics);
+  if (hit !== undefined) return hit;
+  const prompt = renderPrompt(input, rubrics);
+  perRubrics.set(rubrics, prompt);
+  return prompt;
+}
+
+function renderPrompt({ kase }: ScribeInput, rubrics: Rubrics): string {
   const format = rubrics.formats[kase.noteFormat];
   const modality = rubrics.modalities[kase.modality];
   return defaultTemplate({
