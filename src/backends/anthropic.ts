@@ -3,7 +3,7 @@ import { BackendError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import { readApiKey } from './apiKey.ts';
 import { toBackendError } from './httpErrors.ts';
-import { SYSTEM_PROMPT, buildPrompt, chatFingerprint } from './prompt.ts';
+import { SYSTEM_PROMPT, promptBuilder } from './prompt.ts';
 import type { ScribeBackend } from './types.ts';
 
 export interface AnthropicBackendOptions {
@@ -14,6 +14,8 @@ export interface AnthropicBackendOptions {
   temperature?: number | undefined;
   maxTokens: number;
   timeoutMs: number;
+  /** A handlebars file replacing the bundled prompt (see README, "Prompt templates"). */
+  promptTemplate?: string | undefined;
 }
 
 /** Messages through the official SDK. */
@@ -25,11 +27,12 @@ export function createAnthropicBackend(opts: AnthropicBackendOptions, rubrics: R
     // The runner owns retries (Retry-After, jitter, RPM, retry events) so they happen in one place.
     maxRetries: 0,
   });
+  const prompt = promptBuilder(rubrics, opts.promptTemplate);
   const settings = { kind: 'anthropic', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens };
   return {
     id: opts.id,
     kind: 'anthropic',
-    fingerprint: (input) => chatFingerprint(settings, input, rubrics),
+    fingerprint: (input) => prompt.fingerprint(settings, input),
     async generate(input, { signal }) {
       let res: Anthropic.Message;
       try {
@@ -38,7 +41,7 @@ export function createAnthropicBackend(opts: AnthropicBackendOptions, rubrics: R
             model: opts.model,
             max_tokens: opts.maxTokens,
             system: SYSTEM_PROMPT,
-            messages: [{ role: 'user', content: buildPrompt(input, rubrics) }],
+            messages: [{ role: 'user', content: prompt.build(input) }],
             ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
           },
           { signal },

@@ -3,7 +3,7 @@ import { BackendError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import { readApiKey } from './apiKey.ts';
 import { toBackendError } from './httpErrors.ts';
-import { SYSTEM_PROMPT, buildPrompt, chatFingerprint } from './prompt.ts';
+import { SYSTEM_PROMPT, promptBuilder } from './prompt.ts';
 import type { ScribeBackend } from './types.ts';
 
 export interface OpenAIBackendOptions {
@@ -15,6 +15,8 @@ export interface OpenAIBackendOptions {
   maxTokens?: number | undefined;
   /** Per-call timeout in milliseconds. */
   timeoutMs: number;
+  /** A handlebars file replacing the bundled prompt (see README, "Prompt templates"). */
+  promptTemplate?: string | undefined;
 }
 
 /** Chat Completions through the official SDK; `baseURL` points it at any compatible server. */
@@ -26,11 +28,12 @@ export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics
     // The runner owns retries (Retry-After, jitter, RPM, retry events) so they happen in one place.
     maxRetries: 0,
   });
+  const prompt = promptBuilder(rubrics, opts.promptTemplate);
   const settings = { kind: 'openai', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens ?? null };
   return {
     id: opts.id,
     kind: 'openai',
-    fingerprint: (input) => chatFingerprint(settings, input, rubrics),
+    fingerprint: (input) => prompt.fingerprint(settings, input),
     async generate(input, { signal }) {
       let res: OpenAI.Chat.Completions.ChatCompletion;
       try {
@@ -39,7 +42,7 @@ export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics
             model: opts.model,
             messages: [
               { role: 'system', content: SYSTEM_PROMPT },
-              { role: 'user', content: buildPrompt(input, rubrics) },
+              { role: 'user', content: prompt.build(input) },
             ],
             ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
             ...(opts.maxTokens !== undefined ? { max_tokens: opts.maxTokens } : {}),

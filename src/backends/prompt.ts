@@ -1,45 +1,107 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import type { Case } from '../domain/case.ts';
+import { InputError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import type { ScribeInput } from './types.ts';
 
 export const SYSTEM_PROMPT =
   'You are a clinical documentation assistant for a licensed psychotherapist. You write accurate, concise progress notes from session transcripts.';
 
+const PROMPTS = new URL('./prompts/', import.meta.url);
+
 // noEscape: the prompt is plain text for a model, not HTML; escaping would garble quotes.
+// strict: a misspelt variable in a user's template fails loudly instead of sending blanks.
 const hbs = Handlebars.create();
-const defaultTemplate = hbs.compile(readFileSync(new URL('./prompts/default.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true });
+const compile = (source: string): HandlebarsTemplateDelegate => hbs.compile(source, { noEscape: true, strict: true });
 
-// The prompt depends only on the case and rubrics, not the sample; it is built twice per
-// call (cache key, then request) and k times per case, so keep one per case object.
-const built = new WeakMap<object, WeakMap<object, string>>();
-
-/** The user message a model-backed scribe receives for one case. */
-export function buildPrompt(input: ScribeInput, rubrics: Rubrics): string {
-  const perRubrics = built.get(input.kase) ?? new WeakMap<object, string>();
-  built.set(input.kase, perRubrics);
-  const hit = perRubrics.get(rubrics);
-  if (hit !== undefined) return hit;
-  const prompt = renderPrompt(input, rubrics);
-  perRubrics.set(rubrics, prompt);
-  return prompt;
+/** A bundled guide file for one format or modality, or the generic one when there is none. */
+const guides = new Map<string, HandlebarsTemplateDelegate>();
+function guide(kind: 'formats' | 'modalities', id: string): HandlebarsTemplateDelegate {
+  const key = `${kind}/${id}`;
+  let t = guides.get(key);
+  if (!t) {
+    const own = new URL(`${kind}/${id}.hbs`, PROMPTS);
+    t = compile(readFileSync(existsSync(own) ? own : new URL(`${kind}/_generic.hbs`, PROMPTS), 'utf8').trimEnd());
+    guides.set(key, t);
+  }
+  return t;
 }
 
-function renderPrompt({ kase }: ScribeInput, rubrics: Rubrics): string {
+/** What every prompt template can use; documented in README "Prompt templates". */
+function promptData(kase: Case, rubrics: Rubrics): Record<string, unknown> {
   const format = rubrics.formats[kase.noteFormat];
   const modality = rubrics.modalities[kase.modality];
-  return defaultTemplate({
+  const elements = modality?.elements.map((e) => e.label) ?? [];
+  return {
+    caseId: kase.id,
+    noteFormat: kase.noteFormat,
     formatName: format?.name ?? kase.noteFormat.toUpperCase(),
     sections: format?.sections.map((s) => s.label) ?? [],
+    formatGuide: guide('formats', kase.noteFormat)({}),
+    modality: kase.modality,
     modalityName: modality?.name ?? kase.modality,
+    modalityGuide: guide('modalities', kase.modality)({ elements }),
     pseudonym: kase.client.pseudonym,
     sessionNumber: kase.session.number,
     minutes: kase.session.minutes,
     turns: kase.transcript.turns,
-  });
+  };
 }
 
-/** The note-cache fingerprint of a chat-model request: its settings plus the exact prompts sent. */
-export function chatFingerprint(settings: Record<string, unknown>, input: ScribeInput, rubrics: Rubrics): string {
-  return JSON.stringify({ ...settings, system: SYSTEM_PROMPT, prompt: buildPrompt(input, rubrics) });
+export interface PromptBuilder {
+  /** The user message for one case (the same for every sample). */
+  build(input: ScribeInput): string;
+  /** The note-cache fingerprint of a chat request: its settings plus the exact prompts sent. */
+  fingerprint(settings: Record<string, unknown>, input: ScribeInput): string;
+}
+
+function loadTemplate(file: string | undefined): HandlebarsTemplateDelegate {
+  if (!file) return compile(readFileSync(new URL('note.hbs', PROMPTS), 'utf8'));
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw InputError.single(file, null, `cannot read the prompt template: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check the backend\'s "prompt" path (relative to the config file)');
+  }
+  try {
+    const t = compile(source);
+    hbs.precompile(source);
+    return t;
+  } catch (err) {
+    const line = /line (\d+)/.exec((err as Error).message)?.[1];
+    throw InputError.single(file, line ? Number(line) : null, `the prompt template does not parse: ${(err as Error).message.split('\n')[0]}`, 'fix the handlebars syntax ({{variable}}, {{#each turns}}...{{/each}})');
+  }
+}
+
+/**
+ * The prompt for a backend: the bundled note.hbs (format and modality guides from
+ * prompts/formats and prompts/modalities), or the backend's own template file. Built once
+ * per case: it is needed twice per call (cache key, then request) and k times per case.
+ */
+export function promptBuilder(rubrics: Rubrics, templateFile?: string): PromptBuilder {
+  const template = loadTemplate(templateFile);
+  const built = new WeakMap<Case, string>();
+  const build = ({ kase }: ScribeInput): string => {
+    let prompt = built.get(kase);
+    if (prompt === undefined) {
+      try {
+        prompt = template(promptData(kase, rubrics));
+      } catch (err) {
+        throw InputError.single(templateFile ?? 'note.hbs', null, `the prompt template failed for case ${kase.id}: ${(err as Error).message}`, 'use only the documented template variables');
+      }
+      built.set(kase, prompt);
+    }
+    return prompt;
+  };
+  return { build, fingerprint: (settings, input) => JSON.stringify({ ...settings, system: SYSTEM_PROMPT, prompt: build(input) }) };
+}
+
+const defaults = new WeakMap<Rubrics, PromptBuilder>();
+
+/** The bundled prompt for one case. */
+export function buildPrompt(input: ScribeInput, rubrics: Rubrics): string {
+  let builder = defaults.get(rubrics);
+  if (!builder) defaults.set(rubrics, (builder = promptBuilder(rubrics)));
+  return builder.build(input);
 }

@@ -25,13 +25,13 @@ export const BACKEND_FACTORIES: { [K in BackendKind]: Factory<K> } = {
   command: (cfg, ctx) => createCommandBackend(cfg.id, cfg.command, cfg.args.map((a) => (a.startsWith('./') ? path.resolve(ctx.baseDir, a) : a))),
   openai: (cfg, ctx) =>
     createOpenAIBackend(
-      { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs },
+      { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) },
       ctx.rubrics,
       ctx.env,
     ),
   anthropic: (cfg, ctx) =>
     createAnthropicBackend(
-      { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs },
+      { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) },
       ctx.rubrics,
       ctx.env,
     ),
@@ -53,6 +53,6 @@ export function describeBackend(cfg: BackendConfig): Record<string, string> {
       return { command: [cfg.command, ...cfg.args].join(' ') };
     case 'openai':
     case 'anthropic':
-      return { model: cfg.model, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), apiKeyEnv: cfg.apiKeyEnv };
+      return { model: cfg.model, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), apiKeyEnv: cfg.apiKeyEnv, ...(cfg.prompt ? { prompt: cfg.prompt } : {}) };
   }
 }
