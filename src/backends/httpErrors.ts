@@ -15,6 +15,9 @@ export function toBackendError(err: unknown, backendId: string): BackendError {
     return new BackendError(`${backendId}: cancelled`, { code: 'ABORTED', cause: err });
   if (name === 'APIConnectionTimeoutError')
     return new BackendError(`${backendId}: the request timed out`, { code: 'TIMEOUT', retryable: true, cause: err });
+  // A 200 whose body is not JSON: the vendor answered, wrongly; asking again rarely helps.
+  if (name === 'SyntaxError')
+    return new BackendError(`${backendId}: the API answered with a body that is not valid JSON`, { code: 'BAD_RESPONSE', cause: err });
   if (status === null)
     return new BackendError(`${backendId}: could not reach the API (${name})`, { code: 'CONNECTION', retryable: true, cause: err });
   const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
