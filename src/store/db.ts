@@ -39,6 +39,13 @@ const MIGRATIONS: readonly string[] = [
      scorecard_json TEXT,
      PRIMARY KEY (run_id, backend_id, case_id, sample)
    );`,
+  // v2: the optional LLM judge's grades, so a rerun never pays for the same grade twice.
+  `CREATE TABLE judgements (
+     cache_key   TEXT PRIMARY KEY,
+     met         INTEGER NOT NULL CHECK (met IN (0, 1)),
+     explanation TEXT NOT NULL,
+     created_at  TEXT NOT NULL
+   );`,
 ];
 
 /** Where the store lives: --store, else SCRIBE_AUDIT_STORE, else .scribe-audit/store.db under the current folder. */

@@ -57,4 +57,23 @@ describe('RunStore', () => {
     await writeFile(blocker, 'not a folder');
     expect(() => openStore(path.join(blocker, 'sub', 'store.db'))).toThrow(/cannot open the run store/);
   });
+
+  it('keeps the judge\'s grades across processes, and upgrades a version-1 store in place', async () => {
+    const file = path.join(dir, 'store.db');
+    const Database = (await import('better-sqlite3')).default;
+    // A store as version 1 left it: notes, runs and run items, no judgements table.
+    const v1 = new Database(file);
+    v1.exec('CREATE TABLE notes (cache_key TEXT PRIMARY KEY, backend_id TEXT NOT NULL, case_id TEXT NOT NULL, sample INTEGER NOT NULL, note TEXT NOT NULL, usage_json TEXT, response_id TEXT, latency_ms REAL NOT NULL, created_at TEXT NOT NULL)');
+    v1.exec("INSERT INTO notes VALUES ('old', 'v', 'c', 0, 'Old note.', NULL, NULL, 5, '2026-01-01')");
+    v1.pragma('user_version = 1');
+    v1.close();
+    const a = new RunStore(openStore(file));
+    expect(a.get('old')?.output?.note).toBe('Old note.');
+    a.judgements.put('g1', { met: true, explanation: 'The note records passive SI.' });
+    a.close();
+    const b = new RunStore(openStore(file));
+    expect(b.judgements.get('g1')).toEqual({ met: true, explanation: 'The note records passive SI.' });
+    expect(b.judgements.get('g2')).toBeNull();
+    b.close();
+  });
 });

@@ -57,6 +57,17 @@ export class RunStore implements NoteCache {
     return row ? { runId: row.run_id, startedAt: row.started_at, configFile: row.config_file } : null;
   }
 
+  /** The LLM judge's cache: one grade per (judge settings, criterion, note). */
+  readonly judgements = {
+    get: (key: string): { met: boolean; explanation: string } | null => {
+      const row = this.#db.prepare('SELECT met, explanation FROM judgements WHERE cache_key = ?').get(key) as { met: number; explanation: string } | undefined;
+      return row ? { met: row.met === 1, explanation: row.explanation } : null;
+    },
+    put: (key: string, grade: { met: boolean; explanation: string }): void => {
+      this.#db.prepare('INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?)').run(key, grade.met ? 1 : 0, grade.explanation, new Date().toISOString());
+    },
+  };
+
   countNotes(): number {
     return (this.#db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n;
   }
