@@ -5,6 +5,11 @@ import type { Case } from '../domain/case.ts';
 import { normalize, words } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { readCases } from './caseFolder.ts';
+import { coverageChecks } from './coverage.ts';
+import { corpusStats } from './stats.ts';
+import { renderStats } from './statsTable.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 let cases: Case[];
 beforeAll(async () => {
@@ -14,6 +19,18 @@ beforeAll(async () => {
 });
 
 describe('the shipped corpus', () => {
+  it('meets every coverage number the corpus promises (modalities, formats, contexts, risk, screeners, length)', () => {
+    const unmet = coverageChecks(corpusStats(cases)).filter((c) => !c.ok);
+    expect(unmet.map((c) => `${c.label}: ${c.have} (need ${c.need})`)).toEqual([]);
+  });
+
+  it('is described in fixtures/README.md by the current `corpus stats` output', () => {
+    const readme = readFileSync(path.join(DEFAULTS.fixtures, '..', 'README.md'), 'utf8');
+    const block = /<!-- corpus-stats:start -->\n```\n([\s\S]*?)\n```\n<!-- corpus-stats:end -->/.exec(readme)?.[1];
+    const stats = corpusStats(cases);
+    expect(block, 'rerun `scribe-audit corpus stats` and paste it into fixtures/README.md').toBe(renderStats(stats, coverageChecks(stats)));
+  });
+
   it('has the client (or partner) speak in every risk fact\'s evidence', () => {
     for (const c of cases) {
       for (const f of c.facts.filter((x) => isRiskCategory(x.category))) {
