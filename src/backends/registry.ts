@@ -3,6 +3,7 @@ import type { BackendConfig, BackendKind } from '../config/schema.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import { createAnthropicBackend } from './anthropic.ts';
 import { createCommandBackend } from './command.ts';
+import { createHttpBackend } from './http.ts';
 import { createNotesDirBackend } from './notesDir.ts';
 import { createOpenAIBackend } from './openai.ts';
 import { createReferenceBackend } from './reference/index.ts';
@@ -29,6 +30,7 @@ export const BACKEND_FACTORIES: { [K in BackendKind]: Factory<K> } = {
       ctx.rubrics,
       ctx.env,
     ),
+  http: (cfg, ctx) => createHttpBackend(cfg, { rubrics: ctx.rubrics, env: ctx.env, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) }),
   anthropic: (cfg, ctx) =>
     createAnthropicBackend(
       { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) },
@@ -51,6 +53,8 @@ export function describeBackend(cfg: BackendConfig): Record<string, string> {
       return { dir: cfg.dir };
     case 'command':
       return { command: [cfg.command, ...cfg.args].join(' ') };
+    case 'http':
+      return { url: cfg.url.replace(/\?.*$/, ''), ...(cfg.auth ? { authEnv: cfg.auth.env } : {}), ...(cfg.poll ? { poll: 'yes' } : {}) };
     case 'openai':
     case 'anthropic':
       return { model: cfg.model, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), apiKeyEnv: cfg.apiKeyEnv, ...(cfg.prompt ? { prompt: cfg.prompt } : {}) };

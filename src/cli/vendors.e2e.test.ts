@@ -12,18 +12,20 @@ import { E2E_CASES, loadE2ECases, referenceNoteReply } from '../testing/fakeVend
 // Obviously fake keys; the test proves neither reaches any output.
 const OPENAI_KEY = 'loopback-openai-key-7f3a9c';
 const ANTHROPIC_KEY = 'loopback-anthropic-key-2b8d41';
+const REST_KEY = 'loopback-rest-key-c0ffee';
 
 let dir: string;
 let cases: Case[];
 let openai: LoopbackServer;
 let anthropic: LoopbackServer;
+let rest: LoopbackServer;
 const runs: { result: CliResult; report: RunResult; out: string }[] = [];
 
 async function auditOnce(name: string): Promise<void> {
   const out = path.join(dir, name);
   const result = await runCli(['run', '--config', path.join(dir, 'scribe-audit.config.yaml'), '--out', out, '--store', path.join(dir, 'store.db'), '--format', 'html,json,md,junit,csv'], {
     cwd: dir,
-    env: { CI: 'true', VENDOR_A_KEY: OPENAI_KEY, VENDOR_B_KEY: ANTHROPIC_KEY },
+    env: { CI: 'true', VENDOR_A_KEY: OPENAI_KEY, VENDOR_B_KEY: ANTHROPIC_KEY, VENDOR_C_KEY: REST_KEY },
   });
   const report = RunResult.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));
   runs.push({ result, report, out });
@@ -35,6 +37,7 @@ beforeAll(async () => {
   // The first OpenAI call is rate limited; the runner must wait and retry, not fail.
   openai = await startLoopbackServer([json(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '1' }), referenceNoteReply(cases, 'openai')]);
   anthropic = await startLoopbackServer([referenceNoteReply(cases, 'anthropic')]);
+  rest = await startLoopbackServer([referenceNoteReply(cases, 'rest')]);
   const config = [
     `fixtures: ${DEFAULTS.fixtures}`,
     `cases: [${E2E_CASES.join(', ')}]`,
@@ -42,6 +45,7 @@ beforeAll(async () => {
     'backends:',
     '  - { id: vendor-a, kind: openai, model: gpt-test, baseURL: "' + `${openai.url}/v1` + '", apiKeyEnv: VENDOR_A_KEY, price: { inputPerMTok: 2.5, outputPerMTok: 10 } }',
     '  - { id: vendor-b, kind: anthropic, model: claude-test, baseURL: "' + anthropic.url + '", apiKeyEnv: VENDOR_B_KEY, rpm: 600 }',
+    '  - { id: vendor-c, kind: http, url: "' + `${rest.url}/v1/notes` + '", auth: { env: VENDOR_C_KEY }, notePath: data.note, idPath: data.id }',
   ].join('\n');
   await writeFile(path.join(dir, 'scribe-audit.config.yaml'), config);
   await auditOnce('first');
@@ -49,11 +53,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([openai?.close(), anthropic?.close()]);
+  await Promise.all([openai?.close(), anthropic?.close(), rest?.close()]);
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('run against OpenAI and Anthropic loopback servers, through the real SDKs', () => {
+describe('run against OpenAI, Anthropic and vendor-REST loopback servers (the SDKs for the first two)', () => {
   const items = E2E_CASES.length * 2;
 
   it('retries through the 429, honouring Retry-After, and writes every note', () => {
@@ -61,7 +65,8 @@ describe('run against OpenAI and Anthropic loopback servers, through the real SD
     expect(first!.result.code).toBe(0);
     expect(openai.requests).toHaveLength(items + 1);
     expect(anthropic.requests).toHaveLength(items);
-    expect(first!.report.records.filter((r) => r.status === 'ok')).toHaveLength(items * 2);
+    expect(rest.requests).toHaveLength(items);
+    expect(first!.report.records.filter((r) => r.status === 'ok')).toHaveLength(items * 3);
     expect(first!.result.stderr).toMatch(/retry 1 for vendor-a\/.* in 1000 ms/);
   });
 
@@ -70,6 +75,7 @@ describe('run against OpenAI and Anthropic loopback servers, through the real SD
     expect(second!.result.code).toBe(0);
     expect(openai.requests).toHaveLength(items + 1);
     expect(anthropic.requests).toHaveLength(items);
+    expect(rest.requests).toHaveLength(items);
     const notes = (r: RunResult): string[] => r.records.map((x) => `${x.backendId}/${x.caseId}#${x.sample}:${x.note}`);
     expect(notes(second!.report)).toEqual(notes(first!.report));
   });
@@ -88,14 +94,15 @@ describe('run against OpenAI and Anthropic loopback servers, through the real SD
     // SDK versions differ on the header (x-api-key or a bearer token); either way only this key.
     expect(anthropic.requests.every((r) => (r.headers['x-api-key'] ?? r.headers.authorization?.replace(/^Bearer /, '')) === ANTHROPIC_KEY)).toBe(true);
     expect(JSON.stringify(anthropic.requests.map((r) => r.headers))).not.toContain(OPENAI_KEY);
+    expect(rest.requests.every((r) => r.headers.authorization === `Bearer ${REST_KEY}`)).toBe(true);
   });
 
   it('never writes a key to a report, the store, stdout or stderr', async () => {
     const files = [path.join(dir, 'store.db'), ...(await Promise.all(runs.map(async (r) => (await readdir(r.out)).map((f) => path.join(r.out, f))))).flat()];
     for (const f of files) {
       const bytes = await readFile(f);
-      for (const key of [OPENAI_KEY, ANTHROPIC_KEY]) expect(bytes.includes(key), `${key} in ${f}`).toBe(false);
+      for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY]) expect(bytes.includes(key), `${key} in ${f}`).toBe(false);
     }
-    for (const { result } of runs) for (const key of [OPENAI_KEY, ANTHROPIC_KEY]) expect(result.stdout + result.stderr).not.toContain(key);
+    for (const { result } of runs) for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY]) expect(result.stdout + result.stderr).not.toContain(key);
   });
 });

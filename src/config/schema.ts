@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpBackendFields } from '../backends/httpConfig.ts';
 import { ControlExpectation } from '../domain/run.ts';
 
 const BackendId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
@@ -58,6 +59,7 @@ export const BackendConfig = z.discriminatedUnion('kind', [
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().positive().optional(),
   }),
+  z.strictObject({ ...common, kind: z.literal('http'), ...HttpBackendFields }),
   z.strictObject({
     ...common,
     kind: z.literal('anthropic'),

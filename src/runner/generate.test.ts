@@ -3,7 +3,7 @@ import type { ScribeBackend } from '../backends/types.ts';
 import type { Case } from '../domain/case.ts';
 import { BackendError } from '../domain/errors.ts';
 import type { RunEvent } from './events.ts';
-import { generateNotes, type GenerateOptions } from './generate.ts';
+import { cacheKey, generateNotes, type GenerateOptions } from './generate.ts';
 
 const kase = (id: string): Case =>
   ({ id, transcript: { source: 'x', turns: [] }, referenceNote: '', facts: [] }) as unknown as Case;
@@ -144,5 +144,15 @@ describe('generateNotes per-backend lanes', () => {
     const [note] = await generateNotes([b], [kase('c')], options({ sleep: async (ms) => void waits.push(ms) }));
     expect(note?.output?.note).toBe('ok');
     expect(waits).toContain(1234);
+  });
+});
+
+describe('cacheKey', () => {
+  it('differs per sample and per case even when the request text is the same', () => {
+    const b: ScribeBackend = { ...backend('b', async () => ({ note: 'n' })), fingerprint: () => 'same request' };
+    expect(cacheKey(b, kase('a'), 0)).toBe(cacheKey(b, kase('a'), 0));
+    expect(cacheKey(b, kase('a'), 0)).not.toBe(cacheKey(b, kase('a'), 1));
+    expect(cacheKey(b, kase('a'), 0)).not.toBe(cacheKey(b, kase('b'), 0));
+    expect(cacheKey(backend('uncached', async () => ({ note: 'n' })), kase('a'), 0)).toBeNull();
   });
 });

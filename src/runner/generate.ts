@@ -49,10 +49,13 @@ export interface GeneratedNote {
   cached?: boolean;
 }
 
-/** Separate keys per sample, so k samples are k independent calls, never one answer k times. */
+/**
+ * Separate keys per sample, so k samples are k independent calls, never one answer k times;
+ * and per case id, so two cases whose requests happen to match keep their own notes.
+ */
 export function cacheKey(backend: ScribeBackend, kase: Case, sample: number): string | null {
   if (!backend.fingerprint) return null;
-  return createHash('sha256').update(backend.fingerprint({ kase, sample })).update(`\nsample:${sample}`).digest('hex');
+  return createHash('sha256').update(backend.fingerprint({ kase, sample })).update(`\ncase:${kase.id}\nsample:${sample}`).digest('hex');
 }
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {

@@ -19,8 +19,8 @@ export async function loadE2ECases(): Promise<Case[]> {
 
 /** The text of a chat request, whichever wire format carried it. */
 function promptOf(req: SeenRequest): string {
-  const body = req.body as { messages?: { content: unknown }[] };
-  return JSON.stringify(body.messages ?? '');
+  const body = req.body as { messages?: { content: unknown }[]; prompt?: string };
+  return JSON.stringify(body.messages ?? body.prompt ?? '');
 }
 
 /** Which case a request is about: the prompt names the client's pseudonym. */
@@ -31,11 +31,13 @@ export function caseOf(req: SeenRequest, cases: readonly Case[]): Case | undefin
 
 /**
  * A fake vendor that writes the case's reference note (a careful clinician's note), after
- * an optional delay, in the OpenAI or Anthropic wire format.
+ * an optional delay, in the OpenAI or Anthropic wire format, or as a vendor REST API's
+ * `{ data: { note } }`.
  */
-export function referenceNoteReply(cases: readonly Case[], wire: 'openai' | 'anthropic', delayMs = 0): Reply {
+export function referenceNoteReply(cases: readonly Case[], wire: 'openai' | 'anthropic' | 'rest', delayMs = 0): Reply {
   return (req: SeenRequest, res: ServerResponse) => {
     const note = caseOf(req, cases)?.referenceNote ?? '';
-    setTimeout(() => json(200, wire === 'openai' ? openAIChat(note) : anthropicMessage(note))(req, res), delayMs);
+    const body = wire === 'openai' ? openAIChat(note) : wire === 'anthropic' ? anthropicMessage(note) : { data: { note, id: 'rest-1' } };
+    setTimeout(() => json(200, body)(req, res), delayMs);
   };
 }
