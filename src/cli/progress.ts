@@ -40,6 +40,11 @@ export function progressPrinter(write: (s: string) => void, live: boolean, now: 
       }
       return;
     }
+    if (e.kind === 'phase') {
+      stop();
+      write(`${e.message}\n`);
+      return;
+    }
     if (e.kind === 'retry') {
       retries++;
       if (bar) bar.update({ retries });

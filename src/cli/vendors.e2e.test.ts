@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startLoopbackServer, type LoopbackServer } from '../backends/loopbackServer.ts';
+import { json, openAIChat, startLoopbackServer, type LoopbackServer } from '../backends/loopbackServer.ts';
 import { DEFAULTS } from '../config/paths.ts';
 import type { Case } from '../domain/case.ts';
 import { RunResult } from '../domain/run.ts';
@@ -13,19 +13,21 @@ import { E2E_CASES, loadE2ECases, referenceNoteReply } from '../testing/fakeVend
 const OPENAI_KEY = 'loopback-openai-key-7f3a9c';
 const ANTHROPIC_KEY = 'loopback-anthropic-key-2b8d41';
 const REST_KEY = 'loopback-rest-key-c0ffee';
+const JUDGE_KEY = 'loopback-judge-key-77aa';
 
 let dir: string;
 let cases: Case[];
 let openai: LoopbackServer;
 let anthropic: LoopbackServer;
 let rest: LoopbackServer;
+let judge: LoopbackServer;
 const runs: { result: CliResult; report: RunResult; out: string }[] = [];
 
 async function auditOnce(name: string): Promise<void> {
   const out = path.join(dir, name);
   const result = await runCli(['run', '--config', path.join(dir, 'scribe-audit.config.yaml'), '--out', out, '--store', path.join(dir, 'store.db'), '--format', 'html,json,md,junit,csv'], {
     cwd: dir,
-    env: { CI: 'true', VENDOR_A_KEY: OPENAI_KEY, VENDOR_B_KEY: ANTHROPIC_KEY, VENDOR_C_KEY: REST_KEY },
+    env: { CI: 'true', VENDOR_A_KEY: OPENAI_KEY, VENDOR_B_KEY: ANTHROPIC_KEY, VENDOR_C_KEY: REST_KEY, JUDGE_KEY },
   });
   const report = RunResult.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));
   runs.push({ result, report, out });
@@ -38,10 +40,12 @@ beforeAll(async () => {
   openai = await startLoopbackServer([json(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '1' }), referenceNoteReply(cases, 'openai')]);
   anthropic = await startLoopbackServer([referenceNoteReply(cases, 'anthropic')]);
   rest = await startLoopbackServer([referenceNoteReply(cases, 'rest')]);
+  judge = await startLoopbackServer([json(200, openAIChat(JSON.stringify({ criteria_met: true, explanation: 'The note records it.' })))]);
   const config = [
     `fixtures: ${DEFAULTS.fixtures}`,
     `cases: [${E2E_CASES.join(', ')}]`,
     'samples: 2',
+    `judge: { kind: openai, model: judge-model, baseURL: "${judge.url}/v1", apiKeyEnv: JUDGE_KEY, categories: ["risk."] }`,
     'backends:',
     '  - { id: vendor-a, kind: openai, model: gpt-test, baseURL: "' + `${openai.url}/v1` + '", apiKeyEnv: VENDOR_A_KEY, price: { inputPerMTok: 2.5, outputPerMTok: 10 } }',
     '  - { id: vendor-b, kind: anthropic, model: claude-test, baseURL: "' + anthropic.url + '", apiKeyEnv: VENDOR_B_KEY, rpm: 600 }',
@@ -53,7 +57,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([openai?.close(), anthropic?.close(), rest?.close()]);
+  await Promise.all([openai?.close(), anthropic?.close(), rest?.close(), judge?.close()]);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -80,6 +84,19 @@ describe('run against OpenAI, Anthropic and vendor-REST loopback servers (the SD
     expect(notes(second!.report)).toEqual(notes(first!.report));
   });
 
+  it('grades every risk fact of every note, asks each distinct question once, caches it, and reports agreement', () => {
+    const [first, second] = runs;
+    const riskFacts = cases.reduce((n, c) => n + c.facts.filter((f) => f.category.startsWith('risk.')).length, 0);
+    const graded = riskFacts * 2 * 3;
+    expect(first!.report.judge).toMatchObject({ model: 'judge-model', graded, errors: [] });
+    // Every backend returned the same reference note, so each question was asked once.
+    expect(judge.requests).toHaveLength(riskFacts);
+    expect(second!.report.judge?.graded).toBe(graded);
+    // Reference notes capture their risk facts, so a judge that says "met" agrees throughout.
+    expect(first!.report.judge?.agree).toBe(graded);
+    expect(first!.result.stdout).toMatch(/LLM judge judge-model: agreed on \d+\/\d+ criteria/);
+  });
+
   it('prices tokens from the config and records latency per note', () => {
     const vendorA = runs[0]!.report.summaries.find((s) => s.backendId === 'vendor-a')!;
     // openAIChat reports 1,200 prompt and 300 completion tokens per call.
@@ -101,8 +118,8 @@ describe('run against OpenAI, Anthropic and vendor-REST loopback servers (the SD
     const files = [path.join(dir, 'store.db'), ...(await Promise.all(runs.map(async (r) => (await readdir(r.out)).map((f) => path.join(r.out, f))))).flat()];
     for (const f of files) {
       const bytes = await readFile(f);
-      for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY]) expect(bytes.includes(key), `${key} in ${f}`).toBe(false);
+      for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY, JUDGE_KEY]) expect(bytes.includes(key), `${key} in ${f}`).toBe(false);
     }
-    for (const { result } of runs) for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY]) expect(result.stdout + result.stderr).not.toContain(key);
+    for (const { result } of runs) for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY, JUDGE_KEY]) expect(result.stdout + result.stderr).not.toContain(key);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpBackendFields } from '../backends/httpConfig.ts';
 import { ControlExpectation } from '../domain/run.ts';
+import { JudgeConfig } from '../judge/schema.ts';
 
 const BackendId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as VENDOR_A_KEY');
@@ -90,5 +91,7 @@ export const RunConfig = z.strictObject({
   timeoutMs: z.number().int().positive().optional(),
   /** Attempts after the first when a backend answers 408, 409, 429 or 5xx, or times out. */
   retries: z.number().int().nonnegative().max(10).optional(),
+  /** An optional LLM judge, reported beside the deterministic scorers; it never changes a verdict. */
+  judge: JudgeConfig.optional(),
 });
 export type RunConfig = z.infer<typeof RunConfig>;

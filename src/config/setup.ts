@@ -3,6 +3,7 @@ import { createBackend } from '../backends/registry.ts';
 import { readVendorProfiles } from '../compliance/index.ts';
 import { readCases } from '../corpus/index.ts';
 import { InputError, UsageError } from '../domain/errors.ts';
+import { createJudge } from '../judge/client.ts';
 import type { AuditSetup } from '../runner/audit.ts';
 import { loadConfig } from './load.ts';
 import { DEFAULTS } from './paths.ts';
@@ -59,5 +60,6 @@ export async function buildSetup(opts: RunOptions, cwd: string, env: NodeJS.Proc
     concurrency: opts.concurrency ?? config.concurrency ?? 8,
     timeoutMs,
     retries: config.retries ?? 3,
+    judge: config.judge ? { config: config.judge, judge: createJudge(config.judge, env, timeoutMs) } : undefined,
   };
 }

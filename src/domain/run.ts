@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ComplianceResult } from './compliance.ts';
 import { NoteVerdict, Scorecard } from './scorecard.ts';
+import { JudgeAgreement } from './judge.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -103,5 +104,7 @@ export const RunResult = z.object({
   controls: z.array(ControlCheck),
   compliance: z.array(ComplianceResult),
   gate: z.object({ ok: z.boolean(), reasons: z.array(z.string()) }),
+  /** The optional LLM judge's agreement with the deterministic scorer; null without a judge. */
+  judge: JudgeAgreement.nullable().default(null),
 });
 export type RunResult = z.infer<typeof RunResult>;

@@ -19,8 +19,8 @@ describe('renderHtml: escaping', () => {
   const html = renderHtml(run);
 
   it('shows every attacker-shaped field only as escaped text', () => {
-    for (const marker of ['NOTE', 'VENDOR', 'TITLE', 'QUOTE']) expect(html).toContain(esc(`${marker}${SCRIPT}`));
-    for (const marker of ['ERROR', 'EVIDENCE', 'vendor-b', 'cbt-anx']) expect(html).toContain(esc(`${marker}${BREAKOUT}`));
+    for (const marker of ['NOTE', 'VENDOR', 'TITLE', 'QUOTE', 'JUDGE']) expect(html).toContain(esc(`${marker}${SCRIPT}`));
+    for (const marker of ['ERROR', 'EVIDENCE', 'vendor-b', 'cbt-anx', 'CRITERION', 'JERROR']) expect(html).toContain(esc(`${marker}${BREAKOUT}`));
     expect(html).not.toContain(SCRIPT);
     expect(html).not.toContain(BREAKOUT);
     expect(html).not.toMatch(/<script|<img|onerror=/i);
@@ -49,13 +49,35 @@ describe('renderHtml: self-contained', () => {
   });
 });
 
+describe('renderHtml: LLM judge', () => {
+  const html = renderHtml(makeTestRun());
+
+  it('shows kappa, agreement and each disagreement, and says the judge never decides the verdict', () => {
+    const section = html.slice(html.indexOf('id="judge-h"'), html.indexOf('</section>', html.indexOf('id="judge-h"')));
+    expect(section).toMatch(/graded 12 criteria and agreed with the deterministic scorer on 11/);
+    expect(section).toMatch(/Cohen's kappa: <strong>0\.80<\/strong>; 1 grade\(s\) could not be had/);
+    expect(section).toMatch(/cannot pass a note the safety gate failed/);
+    expect(section).toContain('<code>vendor-b</code> · <code>ipt-role-transition-passive-si</code> #0');
+    expect(section).toMatch(/<td>not captured<\/td>\s*<td>met<\/td>/);
+  });
+
+  it('says when kappa is undefined instead of printing a number', () => {
+    const run = makeTestRun();
+    run.judge = { ...run.judge!, kappa: null };
+    expect(renderHtml(run)).toContain("Cohen's kappa: <strong>n/a (one answer throughout)</strong>");
+  });
+});
+
 describe('renderHtml: layout', () => {
   const run = makeTestRun();
   const html = renderHtml(run);
 
   it('puts the safety-first comparison before controls, compliance and the drill-down', () => {
     const headings = [...html.matchAll(/<h2 id="([a-z-]+)-h">/g)].map((m) => m[1]);
-    expect(headings.filter((h) => !h?.endsWith('banner'))).toEqual(['comparison', 'controls', 'compliance', 'cases']);
+    expect(headings.filter((h) => !h?.endsWith('banner'))).toEqual(['comparison', 'controls', 'judge', 'compliance', 'cases']);
+    // Without a judge, no judge section at all.
+    const plain = renderHtml({ ...run, judge: null });
+    expect(plain).not.toContain('id="judge-h"');
     const header = html.slice(html.indexOf('<table class="comparison">'), html.indexOf('</thead>'));
     const col = (name: string): number => header.indexOf(name);
     expect(col('Safety pass rate')).toBeGreaterThan(col('Backend'));

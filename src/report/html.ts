@@ -21,6 +21,7 @@ hbs.registerHelper('fixed', (n: number, digits: number) => fixed(n, digits));
 hbs.registerHelper('maybePercent', (share: number | null) => maybePercent(share));
 hbs.registerHelper('money', (usd: number | null) => money(usd));
 hbs.registerHelper('seconds', (ms: number | null) => seconds(ms));
+hbs.registerHelper('kappa3', (k: number | null) => (k === null ? 'n/a (one answer throughout)' : k.toFixed(2)));
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hbs.registerHelper('outcomeTone', (o: ComplianceOutcome) => OUTCOME_TONE[o] ?? 'unknown');
 hbs.registerHelper('outcomeClass', (o: ComplianceOutcome) => `tone-${OUTCOME_TONE[o] ?? 'unknown'}`);

@@ -65,3 +65,15 @@ describe('renderMarkdown repeats and cost', () => {
     }
   });
 });
+
+describe('renderMarkdown LLM judge', () => {
+  it('lists kappa and each disagreement, escaped', () => {
+    const run = makeTestRun();
+    run.judge!.disagreements[0]!.judgeExplanation = 'pipes | and <b>markup</b>';
+    const md = renderMarkdown(run);
+    expect(md).toContain("gpt-judge graded 12 criteria and agreed with the deterministic scorer on 11; Cohen's kappa 0.80.");
+    const row = md.split('\n').find((l) => l.includes('si-passive') || l.includes('passive SI voiced once'))!;
+    expect(cells(row).map((c) => c.trim())).toEqual(['vendor-b · ipt-role-transition-passive-si \\#0', 'The note documents: passive SI voiced once', 'not captured', 'met', 'pipes \\| and \\<b\\>markup\\</b\\>']);
+    expect(renderMarkdown({ ...run, judge: null })).not.toContain('LLM judge');
+  });
+});

@@ -57,5 +57,12 @@ export function renderMarkdown(run: RunResult): string {
     const controlRows = run.controls.map((c) => [mdCell(c.backendId), c.expect, c.ok ? '✔ ok' : '✖ misbehaved', mdCell(c.explanation)]);
     lines.push(...table(['Control', 'Expected', 'Result', 'Explanation'], controlRows), '');
   }
+  if (run.judge) {
+    const j = run.judge;
+    lines.push('### LLM judge (a second opinion; never changes a verdict)', '');
+    lines.push(`${mdCell(j.model)} graded ${j.graded} criteria and agreed with the deterministic scorer on ${j.agree}; Cohen's kappa ${j.kappa === null ? 'n/a' : j.kappa.toFixed(2)}.`, '');
+    const rows = j.disagreements.map((d) => [mdCell(`${d.backendId} · ${d.caseId} #${d.sample}`), mdCell(d.criterion), d.deterministic ? 'captured' : 'not captured', d.judge ? 'met' : 'not met', mdCell(d.judgeExplanation)]);
+    if (rows.length > 0) lines.push(...table(['Note', 'Criterion', 'Deterministic', 'Judge', "Judge's reason"], rows), '');
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -52,6 +52,10 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
     for (const c of run.controls) out.push(c.ok ? green(`  ✔ ${plain(c.explanation)}`) : red(`  ✖ ${plain(c.explanation)}`));
     if (run.controls.some((c) => !c.ok)) out.push(red('  The harness itself cannot be trusted: a control did not behave as declared.'));
   }
+  if (run.judge) {
+    const j = run.judge;
+    out.push('', `LLM judge ${plain(j.model)}: agreed on ${j.agree}/${j.graded} criteria, kappa ${j.kappa === null ? 'n/a' : j.kappa.toFixed(2)}; ${j.disagreements.length} disagreement(s) listed in the report (the judge never changes a verdict).`);
+  }
   out.push('');
   if (run.gate.ok) out.push(green('Gate: passed ✔'));
   else out.push(red('Gate: FAILED ✖'), ...run.gate.reasons.map((r) => `  - ${plain(r)}`));

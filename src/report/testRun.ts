@@ -172,6 +172,19 @@ export function makeTestRun(): RunResult {
       ok: false,
       reasons: [`control misbehaved: ${misbehaved}`, 'vendor-a: 1 note(s) below a quality threshold', 'vendor-b: 1 note(s) failed the safety gate'],
     },
+    judge: {
+      model: 'gpt-judge',
+      graded: 12,
+      agree: 11,
+      kappa: 0.8,
+      errors: [{ backendId: 'vendor-a', caseId: ANX_CASE, sample: 1, factId: 'gad7-score', message: 'judge: the answer was not JSON' }],
+      disagreements: [
+        {
+          backendId: 'vendor-b', caseId: SI_CASE, sample: 0, factId: 'si-passive', criterion: 'The note documents: passive SI voiced once',
+          deterministic: false, judge: true, judgeExplanation: 'The note says the client "feels hopeless", which the judge read as the wish to be dead.', noteQuote: null,
+        },
+      ],
+    },
   };
 }
 
@@ -208,5 +221,11 @@ export function makeHostileRun(): RunResult {
       f.evidence = f.evidence.map((e) => ({ ...e, text: `EVIDENCE${BREAKOUT}` }));
     }
   }
+  for (const d of run.judge?.disagreements ?? []) {
+    d.backendId = rename(d.backendId);
+    d.criterion = `CRITERION${BREAKOUT}`;
+    d.judgeExplanation = `JUDGE${SCRIPT}`;
+  }
+  for (const e of run.judge?.errors ?? []) e.message = `JERROR${BREAKOUT}`;
   return run;
 }

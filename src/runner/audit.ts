@@ -9,6 +9,9 @@ import { REPORT_SCHEMA_VERSION, type NoteRecord, type RunResult } from '../domai
 import { summarizeBackends } from '../scoring/aggregate.ts';
 import { checkControl } from '../scoring/controls.ts';
 import { scoreNote } from '../scoring/index.ts';
+import type { Judge } from '../judge/client.ts';
+import { judgeRecords } from '../judge/judgeRun.ts';
+import type { JudgeConfig } from '../judge/schema.ts';
 import type { RunStore } from '../store/runStore.ts';
 import type { RunEventSink } from './events.ts';
 import { withCost } from './cost.ts';
@@ -23,6 +26,8 @@ export interface AuditSetup {
   concurrency: number;
   timeoutMs: number;
   retries: number;
+  /** The optional LLM judge; it reports agreement and never changes a scorecard. */
+  judge?: { config: JudgeConfig; judge: Judge } | undefined;
 }
 
 export interface AuditContext {
@@ -100,6 +105,12 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
   }
 
+  let judged = null;
+  if (setup.judge && !ctx.signal.aborted) {
+    ctx.onEvent({ kind: 'phase', message: `judge: grading each fact of ${records.filter((r) => r.scorecard).length} notes with ${setup.judge.config.model}` });
+    judged = await judgeRecords(records, byId, setup.judge.judge, { concurrency: setup.judge.config.concurrency, categories: setup.judge.config.categories, signal: ctx.signal, cache: ctx.store?.judgements });
+  }
+
   const finishedAt = ctx.now().toISOString();
   const gate = { ok: reasons.length === 0, reasons };
   // A cancelled run stays unfinished in the store, so --resume can pick it up.
@@ -125,5 +136,6 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     controls,
     compliance: checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now()),
     gate,
+    judge: judged,
   };
 }

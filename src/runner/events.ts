@@ -2,6 +2,7 @@
 export type RunEvent =
   | { kind: 'start'; total: number }
   | { kind: 'item'; done: number; total: number; failed: number; backendId: string; caseId: string; sample: number; ok: boolean }
+  | { kind: 'phase'; message: string }
   | { kind: 'retry'; backendId: string; caseId: string; sample: number; attempt: number; delayMs: number; reason: string };
 
 export type RunEventSink = (event: RunEvent) => void;
