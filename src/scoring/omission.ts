@@ -5,7 +5,7 @@ import type { FactOutcome, OmissionResult } from '../domain/scorecard.ts';
 import { matchHint, matchStatement } from './factMatch.ts';
 import type { ScoringInput } from './input.ts';
 import { judgeRiskFact } from './riskMatch.ts';
-import { voicedCategories } from './safety.ts';
+import { factText, voicedCategories } from './safety.ts';
 
 export function factWeight(fact: Fact, rubrics: Rubrics): number {
   return fact.weight ?? rubrics.weights.categories[fact.category] ?? rubrics.weights.defaultWeight;
@@ -21,7 +21,7 @@ export function scoreOmission({ note, kase, rubrics, mentions }: ScoringInput): 
     let captured: boolean;
     let noteQuote: string | null;
     if (isRiskCategory(fact.category)) {
-      const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced);
+      const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced, factText(kase, fact));
       captured = judged.status === 'captured';
       noteQuote = captured ? (judged.mention?.sentence.trim() ?? null) : null;
     } else {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assertion, RiskCategory } from '../domain/categories.ts';
 import type { RiskMention } from '../text/riskTypes.ts';
+import { findRiskMentions } from '../text/risk.ts';
 import { judgeRiskFact } from './riskMatch.ts';
 
 const m = (category: RiskCategory, assertion: Assertion, sentence = `${category} ${assertion}`): RiskMention => ({
@@ -110,5 +111,59 @@ describe('judgeRiskFact with the levels the client voiced', () => {
   it('accepts both levels when the client voiced both', () => {
     const mentions = [m('risk.si.active', 'present'), m('risk.si.method', 'present')];
     expect(judgeRiskFact('risk.si.active', 'present', mentions, new Set(['risk.si.active', 'risk.si.method'])).status).toBe('captured');
+  });
+});
+
+describe('judgeRiskFact on notes read by the lexicon (history versus now)', () => {
+  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+
+  it('does not let "no previous suicide attempts" contradict a preparatory act voiced now', () => {
+    const note = 'Client disclosed that last week she stockpiled her tablets in a drawer. No previous suicide attempts.';
+    expect(judgeRiskFact('risk.si.behavior', 'present', mentions(note)).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.behavior', 'present', mentions('No previous suicide attempts.')).status).not.toBe('contradicted');
+  });
+
+  it('still lets it contradict an attempt the client reported in her history', () => {
+    expect(judgeRiskFact('risk.si.behavior', 'historical', mentions('No previous suicide attempts.')).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si.behavior', 'historical', mentions('Denies history of suicide attempts.')).status).toBe('contradicted');
+  });
+
+  it('keeps a denial about now a contradiction of a current risk', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions('Client endorsed passive death wishes. Denies SI today.')).status).toBe('contradicted');
+  });
+});
+
+describe('judgeRiskFact on psychosis, symptom by symptom', () => {
+  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const warningSigns = 'Warning signs of postpartum psychosis: no sleep for three nights, racing thoughts, convinced the neighbours are watching her.';
+
+  it('does not let "no command hallucinations" contradict warning signs that were not hallucinations', () => {
+    const note = 'Client showed possible early signs of postpartum psychosis. No command hallucinations.';
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('captured');
+  });
+
+  it('still lets a denial of the very symptom she described contradict it', () => {
+    const voices = 'Client hears a voice telling her the baby is not hers (auditory hallucinations).';
+    const note = 'Possible postpartum psychosis. Denies AVH.';
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), voices).status).toBe('contradicted');
+  });
+
+  it('lets a denial of psychosis itself contradict any warning sign', () => {
+    const note = 'Postpartum psychosis considered. No psychotic symptoms.';
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('contradicted');
+  });
+});
+
+describe('judgeRiskFact on screener items', () => {
+  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+
+  it('lets "EPDS item 10 = 1" document SI as such, but not a plan or a method', () => {
+    expect(judgeRiskFact('risk.si', 'present', mentions('EPDS 14, item 10 = 1.')).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.plan', 'present', mentions('EPDS 14, item 10 = 1.')).status).toBe('mischaracterised');
+    expect(judgeRiskFact('risk.si.method', 'present', mentions('PHQ-9 item 9 scored 2.')).status).toBe('mischaracterised');
+  });
+
+  it('still lets plain "endorses SI" beside the item stand for a level it does not name', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions('PHQ-9 item 9 scored 2; endorses SI.')).status).toBe('captured');
   });
 });

@@ -19,6 +19,17 @@ export interface RiskJudgement {
 
 const label = (c: RiskCategory): string => RISK_NAMES[c];
 
+// Psychosis is judged by symptom: "denies AVH" or "no command hallucinations" does not deny
+// the warning signs a client did show (three nights without sleep, feeling watched).
+const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [/halluc|\bavh\b|\ba\/vh\b|\bah\b|\bvh\b|voices|seeing things|hearing things/i, /delusion|paranoi|watched|followed|special messages/i];
+
+/** Whether a denial in the note speaks to the same thing as the fact. */
+function deniesSameThing(category: RiskCategory, m: RiskMention, factText: string | undefined): boolean {
+  if (category !== 'risk.psychosis' || factText === undefined) return true;
+  const symptom = PSYCHOTIC_SYMPTOMS.find((re) => re.test(m.trigger));
+  return !symptom || symptom.test(factText);
+}
+
 /**
  * Judges how a note documents one annotated risk fact, from the risk mentions found
  * in the note. Order matters: a note that both documents and denies the same risk is
@@ -30,20 +41,25 @@ export function judgeRiskFact(
   mentions: readonly RiskMention[],
   /** Categories the case says the client voiced; a note asserting another level of the same risk mischaracterises it. */
   voiced: ReadonlySet<string> = new Set([category]),
+  /** The fact's statement and evidence words, where a risk is judged symptom by symptom (psychosis). */
+  factText?: string,
 ): RiskJudgement {
   const family = mentions.filter((m) => riskFamily(m.category) === riskFamily(category));
   // A fact without a level ("some SI") is documented by any level; a fact at a level by
   // that level or by the family named without one ("SI").
   const generic = category === riskFamily(category);
-  const covers = (m: RiskMention): boolean => generic || m.category === category || m.category === riskFamily(category);
+  // A screener item ("PHQ-9 item 9 = 2") documents that SI was scored, not its level: it
+  // can stand for "some SI", never for a plan or a method.
+  const covers = (m: RiskMention): boolean => generic || m.category === category || (m.category === riskFamily(category) && !m.screenerItem);
   const find = (a: Assertion, test: (m: RiskMention) => boolean = covers): RiskMention | undefined =>
     family.find((m) => m.assertion === a && test(m));
   const name = label(category);
 
   if (expected === 'present') {
     const documented = find('present');
-    // "Denies active SI" does not deny SI as such; only a denial at this level or of SI itself does.
-    const denied = find('denied', (m) => m.category === category || m.category === riskFamily(category));
+    // "Denies active SI" does not deny SI as such; only a denial at this level or of SI itself
+    // does. "No previous attempts" denies a history, not what the client voiced now.
+    const denied = find('denied', (m) => (m.category === category || m.category === riskFamily(category)) && !m.pastOnly && deniesSameThing(category, m, factText));
     if (documented && denied)
       return { status: 'contradicted', mention: denied, explanation: `The note both documents and denies ${name}.` };
     // Passive SI written up as active (or intrusive thoughts as intent) is wrong even when the

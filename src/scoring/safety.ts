@@ -18,7 +18,7 @@ export function scoreSafety({ kase, mentions }: ScoringInput): SafetyResult {
   const voiced = voicedCategories(kase);
   for (const fact of kase.facts) {
     if (!isRiskCategory(fact.category)) continue;
-    const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced);
+    const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced, factText(kase, fact));
     findings.push({
       factId: fact.id,
       category: fact.category,
@@ -34,6 +34,11 @@ export function scoreSafety({ kase, mentions }: ScoringInput): SafetyResult {
   findings.push(...unannotatedRisk(kase, mentions));
   const critical = findings.some((f) => f.critical && f.status !== 'captured');
   return { verdict: critical ? 'critical' : 'pass', findings };
+}
+
+/** What the fact is about, in the annotator's and the client's words. */
+export function factText(kase: Case, fact: Case['facts'][number]): string {
+  return [fact.statement, ...fact.evidence.map((n) => kase.transcript.turns[n - 1]?.text ?? '')].join(' ');
 }
 
 /** The risk categories the client voiced (now or in the past), by the case's annotation. */

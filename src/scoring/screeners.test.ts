@@ -8,6 +8,13 @@ describe('findScreenerClaims', () => {
     ['EPDS item 10 = 0, total 11.', 'EPDS', 11, [{ item: 10, value: 0 }]],
     ['GAD-7 score was 14', 'GAD-7', 14, []],
     ['Edinburgh Postnatal Depression Scale: 12', 'EPDS', 12, []],
+    // A change over time: the current score is the last number, not the first.
+    ['GAD-7 went from 15 to 11 over four weeks.', 'GAD-7', 11, []],
+    ['EPDS 13 to 10 since intake.', 'EPDS', 10, []],
+    ['PHQ-9 down from 19 to 14; item 9 = 0.', 'PHQ-9', 14, [{ item: 9, value: 0 }]],
+    ['PHQ-9 19 -> 14.', 'PHQ-9', 14, []],
+    // The previous score after the current one stays the previous one.
+    ['PHQ-9 19, up from 14 two weeks ago.', 'PHQ-9', 19, []],
   ])('%s', (text, screener, total, items) => {
     const [claim] = findScreenerClaims(text);
     expect(claim?.screener).toBe(screener);
@@ -18,6 +25,12 @@ describe('findScreenerClaims', () => {
   it('does not read a postpartum week count as a score', () => {
     const [claim] = findScreenerClaims('EPDS not repeated at 7 weeks postpartum.');
     expect(claim?.total).toBeNull();
+  });
+
+  it('does not read an item number as a total', () => {
+    expect(findScreenerClaims('PHQ-9 item 9 endorsed (thoughts of being better off dead).')[0]?.total).toBeNull();
+    expect(findScreenerClaims('EPDS item 10 positive; reviewed with client.')[0]?.total).toBeNull();
+    expect(findScreenerClaims('EPDS item 10 positive, total 14.')[0]?.total).toBe(14);
   });
 
   it('finds none where no screener is named', () => {

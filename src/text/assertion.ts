@@ -72,6 +72,10 @@ function blocks(kind: TriggerKind, blocker: TriggerKind): boolean {
 
 const EXCEPTION = /^[^.;]{0,30}?\b(?:other than|except(?: for)?|besides|apart from|aside from|beyond|outside of|but for)\b/;
 
+// A diary-card or checklist rating of zero right after the risk: "suicidal thoughts 0",
+// "self-harm urges 0/5", "SI: 0", "urges rated 0 out of 10". Zero is an answer: absent.
+const ZERO_RATING = /^\s*(?:urges?|thoughts?|ideation)?\s*(?:[:=-]\s*)?(?:(?:rated|at|of|was|were)\s+)?0(?:\s*\/\s*\d{1,2}|\s+out of\s+\d{1,2})?(?![\d.,]\d|\s*[-–]\s*\d)/;
+
 const wordCount = (s: string): number => (s.match(/[a-z0-9'/-]+/g) ?? []).length;
 
 // "SI, HI denied" denies both; "Passive SI, HI denied" denies only HI. A backward
@@ -132,6 +136,15 @@ function spokenAboutSomeoneElse(input: AssertionInput, active: readonly Trigger[
 }
 
 /**
+ * A denial scoped to the past ("no previous attempts", "denies hx of SA"): it denies a
+ * history and says nothing about now, so it cannot contradict a current risk.
+ */
+export function deniesOnlyHistory(input: AssertionInput): boolean {
+  const active = input.triggers.filter((t) => !overlaps(t, input.span));
+  return active.some((t) => t.kind === 'historical' && covers(input, t, active));
+}
+
+/**
  * How one mention stands: denied, historical, hypothetical, someone else's, or present.
  * Returns null for a risk that was only asked about ("screened for SI") with no answer.
  * When several apply, someone else's experience outranks a denial, which outranks a
@@ -155,6 +168,7 @@ export function assertionOf(input: AssertionInput): Assertion | null {
     explicitOther ||
     (input.experiencer && !mentionIsClient && (kinds.has('other') || (mode === 'speech' && spokenAboutSomeoneElse(input, active))));
   if (other) return 'other';
+  if (ZERO_RATING.test(sentence.slice(span.end))) return 'denied';
   if (question) return answerAfter(sentence, Math.max(span.end, question.end));
   if (kinds.has('negated')) {
     // "Denies SI other than fleeting passive thoughts" is no denial of SI.

@@ -359,3 +359,39 @@ describe('mention shape', () => {
     expect(found('**Family history:**\nMaternal grandmother with bipolar disorder; overdose in 1990.', 'note')).toEqual(['risk.si.behavior:other']);
   });
 });
+
+// Hard cases named in the safety-scoring issue, each written from clinical practice.
+describe('ratings, lists and look-alike words in notes', () => {
+  it.each<Row>([
+    // Diary-card ratings: zero is an answer, and the answer is "absent".
+    ['Diary card: suicidal thoughts 0, self-harm urges 0/5.', 'note', ['risk.si:denied', 'risk.self_harm:denied']],
+    ['SI: 0', 'note', ['risk.si:denied']],
+    ['Self-harm urges rated 0 out of 10 all week.', 'note', ['risk.self_harm:denied']],
+    ['Suicidal thoughts 2/5 on the diary card.', 'note', ['risk.si:present']],
+    ['Suicidal thoughts 0-1 most days.', 'note', ['risk.si:present']],
+    // A negation runs along its list; an affirmation before the semicolon stays affirmed.
+    ['Denies SI, plan, intent.', 'note', ['risk.si:denied', 'risk.si.plan:denied', 'risk.si.intent:denied']],
+    ['No SI, plan, or intent.', 'note', ['risk.si:denied', 'risk.si.plan:denied', 'risk.si.intent:denied']],
+    ['Endorses passive SI; denies plan, intent.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied']],
+    // "Crack" and "Molly" are drugs only in a drug context.
+    ['Up at the crack of dawn with the baby.', 'note', []],
+    ["I'll have a crack at the thought record this week.", 'speech', []],
+    ['Cracked nipples are making feeds painful.', 'note', []],
+    ['Her sister Molly stayed for the weekend.', 'note', []],
+    ['Smoked crack on Saturday while the baby was with her mother.', 'note', ['risk.substance:present']],
+    ['Used crack cocaine twice this week.', 'note', ['risk.substance:present']],
+    // "In the past three weeks" is now; "in the past, aged 19" is history.
+    ['Suicidal behaviour: preparatory acts (stockpiling tablets) in the past three weeks.', 'note', ['risk.si.behavior:present']],
+    ['Self-harm (cutting) in the past two days.', 'note', ['risk.self_harm:present']],
+    ['Overdose in the past, aged 19.', 'note', ['risk.si.behavior:historical']],
+    // A denial of history: still a denial (it is told apart from a denial of now by pastOnly).
+    ['No previous suicide attempts.', 'note', ['risk.si.behavior:denied']],
+  ])('%s', check);
+
+  it('marks a denial of the past as about the past only, and a denial of now as not', () => {
+    const past = findRiskMentions('No previous suicide attempts.', { mode: 'note' });
+    const now = findRiskMentions('Denies suicide attempts since last session.', { mode: 'note' });
+    expect(past.map((m) => m.pastOnly)).toEqual([true]);
+    expect(now.every((m) => !m.pastOnly)).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Assertion, RiskCategory } from '../domain/categories.ts';
-import { assertionOf, findTriggers, type Trigger } from './assertion.ts';
+import { assertionOf, deniesOnlyHistory, findTriggers, type Trigger } from './assertion.ts';
 import {
   AFFIRMED_AFTER,
   AFFIRMED_BEFORE,
@@ -34,6 +34,10 @@ interface Hit extends Span {
 interface Found extends Span {
   category: RiskCategory;
   assertion: Assertion;
+  /** A denial of the past only ("no previous attempts"). */
+  pastOnly?: boolean;
+  /** Read from a screener item ("PHQ-9 item 9 = 2"), which scores SI without a level. */
+  screenerItem?: boolean;
 }
 interface Sentence {
   seg: Segment;
@@ -105,7 +109,7 @@ function coreMentions(folded: string, sentences: readonly Sentence[], i: number,
   const sent = sentences[i]!;
   const { seg, folded: s, triggers } = sent;
   const items = findScreenerItems(s);
-  for (const item of items) sent.found.push({ start: item.start, end: item.end, category: 'risk.si', assertion: item.assertion });
+  for (const item of items) sent.found.push({ start: item.start, end: item.end, category: 'risk.si', assertion: item.assertion, screenerItem: true });
   const around = sentences.slice(Math.max(0, i - 1), i + 2).map((x) => x.folded).join(' ');
   for (const hit of matchSentence(s, sent.raw, ctx.mode)) {
     if (items.some((item) => overlaps(item, hit))) continue;
@@ -114,8 +118,10 @@ function coreMentions(folded: string, sentences: readonly Sentence[], i: number,
       continue;
     }
     const experiencer = hit.entry.category !== 'risk.ipv' && hit.entry.category !== 'risk.child_safety';
-    let assertion = assertionOf({ sentence: s, span: hit, triggers, mode: ctx.mode, experiencer, sectionDefault: sectionDefault(seg.heading, triggers) });
+    const input = { sentence: s, span: hit, triggers, mode: ctx.mode, experiencer, sectionDefault: sectionDefault(seg.heading, triggers) };
+    let assertion = assertionOf(input);
     if (assertion === null) continue;
+    const pastOnly = assertion === 'denied' && deniesOnlyHistory(input);
     // "Feels safe at home" denies IPV; "feels unsafe" (a second flip) affirms it.
     if (hit.entry.inverted && !/\bunsafe\b/.test(s.slice(hit.start, hit.end)) && (assertion === 'present' || assertion === 'denied'))
       assertion = assertion === 'present' ? 'denied' : 'present';
@@ -129,7 +135,7 @@ function coreMentions(folded: string, sentences: readonly Sentence[], i: number,
       else infantKind ??= 'agent';
     }
     if (infantKind) category = classifyInfant(infantKind, s, around, assertion, ctx.mode);
-    sent.found.push({ start: hit.start, end: hit.end, category, assertion });
+    sent.found.push({ start: hit.start, end: hit.end, category, assertion, ...(pastOnly ? { pastOnly } : {}) });
   }
 }
 
@@ -278,12 +284,14 @@ export function findRiskMentions(text: string, opts: FindOptions): RiskMention[]
   const out: RiskMention[] = [];
   for (const { seg, found, at } of sentences) {
     for (const f of [...found].sort((a, b) => a.start - b.start)) {
-      const key = `${seg.start}|${f.category}|${f.assertion}`;
+      const key = `${seg.start}|${f.category}|${f.assertion}|${f.pastOnly ?? false}|${f.screenerItem ?? false}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({
         category: f.category,
         assertion: f.assertion,
+        ...(f.pastOnly ? { pastOnly: true } : {}),
+        ...(f.screenerItem ? { screenerItem: true } : {}),
         trigger: text.slice(seg.start + at[f.start]!, seg.start + at[f.end - 1]! + 1),
         sentence: seg.text,
         start: seg.start,

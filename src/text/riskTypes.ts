@@ -8,6 +8,10 @@ export interface RiskMention {
   /** The most specific category the wording supports; `risk.si` when the SI level is unclear. */
   category: RiskCategory;
   assertion: Assertion;
+  /** Set on a denial of the past only ("no previous suicide attempts"): it says nothing about now. */
+  pastOnly?: boolean;
+  /** Read from a screener item ("EPDS item 10 = 1"): SI scored, at no C-SSRS level. */
+  screenerItem?: boolean;
   /** The words that triggered the mention (the lexicon match), as they appear in the text. */
   trigger: string;
   /** The whole sentence (or list item / clause) holding the mention, as it appears in the text. */

@@ -60,7 +60,9 @@ const AGE = `(?:\\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|ni
 const WHOSE = `(?:my|her|his|their|our|client'?s|pt'?s|patient'?s) (?:(?:older|younger|little|big|best|twin|late|former|ex|own|maternal|paternal|first) )?`;
 // Words that end a "when X returns" clause's lookahead: the trigger is the "if" itself.
 const RETURNS = `(?=(?: \\S+){0,6}? (?:return|returns|returned|come back|comes back|came back|recur|recurs|worsen|worsens|get worse|gets worse|got worse|increase|increases|intensif\\w+|escalat\\w+|emerge|emerges|re-?emerge\\w*|arise|arises|occur|occurs|start|starts|begin|begins|develop|develops|become|becomes|get bad|gets bad|got bad|get really bad|got really bad|feel unsafe|feels unsafe)\\b)`;
-const RECENT = `(?:week|two weeks|2 weeks|few (?:days|weeks|nights)|month|\\d+ (?:days|weeks)|couple (?:of )?(?:days|weeks)|several (?:days|weeks)|fortnight|24|48|72)`;
+// "In the past three weeks" is now, clinically: recent enough to be current risk.
+const NUM = `(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const RECENT = `(?:week|${NUM} weeks|few (?:days|weeks|nights)|month|${NUM} (?:days|nights)|couple (?:of )?(?:days|weeks)|several (?:days|weeks)|fortnight|24|48|72)`;
 const END = `(?= ?(?:[.,;:)!?\\]]|$|at (?:this|that) time|today|currently|per\\b|by\\b|on (?:screen\\w*|assessment|exam|c-?ssrs)|this (?:session|visit)|(?:and|or)\\b))`;
 
 export const TRIGGERS: readonly TriggerRule[] = [

@@ -94,6 +94,12 @@ const DRUGS = any(
   'weed', 'cannabis', 'marijuana', 'thc', 'edibles', 'cocaine', 'meth(?:amphetamine)?', 'crack', 'heroin', 'fentanyl',
   'opioids?', 'opiates?', 'oxycodone', 'oxycontin', 'oxys?', 'percocets?', 'vicodin', 'molly', 'mdma', 'ecstasy', 'ketamine', 'benzos',
 );
+// Words that are drugs only in a drug context: "the crack of dawn", "cracked nipples",
+// "have a crack at it"; Molly is also a name. Alone they never count.
+const BARE_DRUGS = any(
+  'weed', 'cannabis', 'marijuana', 'thc', 'edibles', 'cocaine', 'meth(?:amphetamine)?', 'crack (?:cocaine|pipes?|rocks?|houses?)', 'heroin', 'fentanyl',
+  'opioids?', 'opiates?', 'oxycodone', 'oxycontin', 'oxys?', 'percocets?', 'vicodin', 'mdma', 'ecstasy', 'ketamine', 'benzos',
+);
 const SUBSTANCE = [
   `(?:drinking|drink|drinks|drank|drunk) (?:alcohol|wine|beer|vodka|liquor|booze|heavily|a lot|too much|more|every (?:night|day)|daily|nightly|to (?:cope|sleep|numb|relax|forget|get through|take the edge)|again|alone|by myself|during the day|in the morning|while (?:breastfeeding|pregnant|watching|caring|holding))`,
   `(?:got|get|getting|been|was|were) (?:really |so )?(?:drunk|wasted|hammered|high|stoned)`,
@@ -109,7 +115,8 @@ const SUBSTANCE = [
   `substance (?:use|abuse|misuse)(?: disorder)?`,
   `(?:drug|cannabis|opioid|stimulant|benzodiazepine|polysubstance|marijuana|thc) (?:use|abuse|misuse)(?: disorder)?`,
   `(?:smok\\w+|using|use|uses|used|taking|took|vap\\w+|doing|did|snort\\w*|popping|buying|bought) (?:some )?(?:${DRUGS}|pot|coke|drugs|pills (?:to (?:cope|sleep|numb|get through|calm))|xanax (?:to|that|from))`,
-  `${DRUGS}`,
+  `${BARE_DRUGS}`,
+  `(?:on|off|addicted to|hooked on) (?:crack|molly)`,
   `(?:relapse[ds]?|relapsing) (?:on|with) (?:alcohol|drinking|drugs|${DRUGS})`,
   `cravings? (?:for|to) (?:drink|alcohol|use|${DRUGS})`,
   `(?:using|use|take|taking|popping) (?:\\S+ )?(?:pills|xanax|ativan|klonopin) to (?:cope|numb|get through|escape|feel)`,
