@@ -167,3 +167,14 @@ describe('judgeRiskFact on screener items', () => {
     expect(judgeRiskFact('risk.si.passive', 'present', mentions('PHQ-9 item 9 scored 2; endorses SI.')).status).toBe('captured');
   });
 });
+
+describe('judgeRiskFact quotes the sentence about this fact', () => {
+  it('gives two facts of one category their own note sentences', () => {
+    const note = 'Client described passive death wishes at bedtime when feeding the baby. Later she said that on the school run she wished she would not wake up tomorrow.';
+    const ms = findRiskMentions(note, { mode: 'note' });
+    const bedtime = judgeRiskFact('risk.si.passive', 'present', ms, undefined, 'Passive death wishes at bedtime during night feeds.');
+    const schoolRun = judgeRiskFact('risk.si.passive', 'present', ms, undefined, 'On the school run she wished she would not wake up.');
+    expect(bedtime).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/^Client described passive death wishes at bedtime/) } });
+    expect(schoolRun).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/school run/) } });
+  });
+});

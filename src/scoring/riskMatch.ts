@@ -23,6 +23,21 @@ const label = (c: RiskCategory): string => RISK_NAMES[c];
 // the warning signs a client did show (three nights without sleep, feeling watched).
 const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [/halluc|\bavh\b|\ba\/vh\b|\bah\b|\bvh\b|voices|seeing things|hearing things/i, /delusion|paranoi|watched|followed|special messages/i];
 
+const contentWords = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+
+/**
+ * Mentions ordered by how much of the fact's wording they share, so that two facts of one
+ * category (passive SI at bedtime, passive SI on the school run) each quote their own
+ * sentence rather than both quoting the first. The order only picks the quote; every
+ * status rule still looks at all mentions.
+ */
+function byRelevance(mentions: readonly RiskMention[], factText: string | undefined): RiskMention[] {
+  if (factText === undefined) return [...mentions];
+  const words = contentWords(factText);
+  const score = (m: RiskMention): number => [...contentWords(m.sentence)].filter((w) => words.has(w)).length;
+  return mentions.map((m, i) => ({ m, i, s: score(m) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.m);
+}
+
 /** Whether a denial in the note speaks to the same thing as the fact. */
 function deniesSameThing(category: RiskCategory, m: RiskMention, factText: string | undefined): boolean {
   if (category !== 'risk.psychosis' || factText === undefined) return true;
@@ -44,7 +59,7 @@ export function judgeRiskFact(
   /** The fact's statement and evidence words, where a risk is judged symptom by symptom (psychosis). */
   factText?: string,
 ): RiskJudgement {
-  const family = mentions.filter((m) => riskFamily(m.category) === riskFamily(category));
+  const family = byRelevance(mentions.filter((m) => riskFamily(m.category) === riskFamily(category)), factText);
   // A fact without a level ("some SI") is documented by any level; a fact at a level by
   // that level or by the family named without one ("SI").
   const generic = category === riskFamily(category);
