@@ -1,29 +1,20 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../config/paths.ts';
-import { readRubrics } from '../config/rubrics.ts';
+import { describe, expect, it } from 'vitest';
+import { useLoopback } from '../testing/loopbackSuite.ts';
 import { BackendError } from '../domain/errors.ts';
-import type { Rubrics } from '../domain/rubrics.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import { createAnthropicBackend } from './anthropic.ts';
-import { anthropicMessage, json, startLoopbackServer, type LoopbackServer, type Reply } from './loopbackServer.ts';
+import { anthropicMessage, json, type LoopbackServer, type Reply } from './loopbackServer.ts';
 
 const KEY = 'fake-anthropic-key-for-loopback';
-let rubrics: Rubrics;
 let server: LoopbackServer | undefined;
 
-beforeAll(async () => {
-  rubrics = await readRubrics(DEFAULTS.rubrics);
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const lb = useLoopback();
 
 async function generateWith(...replies: Reply[]) {
-  server = await startLoopbackServer(replies);
+  server = await lb.start(replies);
   const backend = createAnthropicBackend(
     { id: 'vendor-b', model: 'claude-test', baseURL: server.url, apiKeyEnv: 'VENDOR_B_KEY', maxTokens: 1024, timeoutMs: 2000 },
-    rubrics,
+    lb.rubrics,
     { VENDOR_B_KEY: KEY },
   );
   return backend.generate({ kase: miniCase(), sample: 0 }, { signal: new AbortController().signal });

@@ -1,32 +1,23 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLoopback } from '../testing/loopbackSuite.ts';
 import { z } from 'zod';
-import { DEFAULTS } from '../config/paths.ts';
-import { readRubrics } from '../config/rubrics.ts';
 import { BackendError, InputError } from '../domain/errors.ts';
-import type { Rubrics } from '../domain/rubrics.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import { createHttpBackend } from './http.ts';
 import { HttpBackendFields, type HttpBackendConfig } from './httpConfig.ts';
-import { json, raw, startLoopbackServer, type LoopbackServer, type Reply } from './loopbackServer.ts';
+import { json, raw, type LoopbackServer, type Reply } from './loopbackServer.ts';
 
 const SECRET = 'test-secret-value-123';
-let rubrics: Rubrics;
 let server: LoopbackServer | undefined;
-beforeAll(async () => {
-  rubrics = await readRubrics(DEFAULTS.rubrics);
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const lb = useLoopback();
 
 const config = (over: Record<string, unknown>): HttpBackendConfig => ({ id: 'vendor-h', ...z.object(HttpBackendFields).parse({ notePath: 'data.note', ...over }) });
 
 async function backendFor(replies: Reply[], over: Record<string, unknown> = {}) {
-  server = await startLoopbackServer(replies);
+  server = await lb.start(replies);
   const waits: number[] = [];
   const backend = createHttpBackend(config({ url: `${server.url}/v2/notes?tenant=acme`, auth: { env: 'VENDOR_H_KEY', header: 'X-Api-Key', prefix: '' }, ...over }), {
-    rubrics,
+    rubrics: lb.rubrics,
     env: { VENDOR_H_KEY: SECRET },
     wait: async (ms) => void waits.push(ms),
   });
@@ -86,11 +77,11 @@ describe('http backend (a vendor REST API on a loopback server)', () => {
 
   it('submits, then polls the job until it is done', async () => {
     const waits: number[] = [];
-    const s = await startLoopbackServer([json(202, { job: { id: 'j-41' } }), json(200, { status: 'running' }), json(200, { status: 'running' }), json(200, { status: 'done', result: { note: 'Polled note.' } })]);
+    const s = await lb.start([json(202, { job: { id: 'j-41' } }), json(200, { status: 'running' }), json(200, { status: 'running' }), json(200, { status: 'done', result: { note: 'Polled note.' } })]);
     server = s;
     // The poll URL is a template over the submit response.
     const polling = createHttpBackend(config({ url: `${s.url}/submit`, notePath: 'result.note', auth: { env: 'VENDOR_H_KEY' }, poll: { url: `${s.url}/jobs/{{job.id}}`, statusPath: 'status', intervalMs: 500 } }), {
-      rubrics,
+      rubrics: lb.rubrics,
       env: { VENDOR_H_KEY: SECRET },
       wait: async (ms) => void waits.push(ms),
     });
@@ -102,12 +93,12 @@ describe('http backend (a vendor REST API on a loopback server)', () => {
   });
 
   it('stops polling when the vendor reports failure, and gives up after maxPolls', async () => {
-    server = await startLoopbackServer([json(200, { id: 'j' }), json(200, { state: 'failed' })]);
+    server = await lb.start([json(200, { id: 'j' }), json(200, { state: 'failed' })]);
     const mk = (maxPolls: number) =>
-      createHttpBackend(config({ url: `${server!.url}/s`, notePath: 'note', poll: { url: `${server!.url}/j/{{id}}`, statusPath: 'state', maxPolls } }), { rubrics, env: {}, wait: async () => {} });
+      createHttpBackend(config({ url: `${server!.url}/s`, notePath: 'note', poll: { url: `${server!.url}/j/{{id}}`, statusPath: 'state', maxPolls } }), { rubrics: lb.rubrics, env: {}, wait: async () => {} });
     expect((await failure(generate(mk(5)))).code).toBe('VENDOR_FAILED');
     await server.close();
-    server = await startLoopbackServer([json(200, { id: 'j' }), json(200, { state: 'queued' })]);
+    server = await lb.start([json(200, { id: 'j' }), json(200, { state: 'queued' })]);
     const err = await failure(generate(mk(3)));
     expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
     expect(server.requests).toHaveLength(4);
@@ -120,7 +111,7 @@ describe('http backend (a vendor REST API on a loopback server)', () => {
   });
 
   it('names the missing environment variable, not a value', () => {
-    expect(() => createHttpBackend(config({ url: 'http://127.0.0.1:1/x', auth: { env: 'MISSING_VENDOR_KEY' } }), { rubrics, env: {} })).toThrow(/MISSING_VENDOR_KEY/);
+    expect(() => createHttpBackend(config({ url: 'http://127.0.0.1:1/x', auth: { env: 'MISSING_VENDOR_KEY' } }), { rubrics: lb.rubrics, env: {} })).toThrow(/MISSING_VENDOR_KEY/);
   });
 
   it('keys the cache on the request and sample, and never on the secret', async () => {

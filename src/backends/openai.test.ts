@@ -1,29 +1,20 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readRubrics } from '../config/rubrics.ts';
-import { DEFAULTS } from '../config/paths.ts';
-import type { Rubrics } from '../domain/rubrics.ts';
+import { describe, expect, it } from 'vitest';
+import { useLoopback } from '../testing/loopbackSuite.ts';
 import { BackendError } from '../domain/errors.ts';
 import { miniCase } from '../testing/miniCase.ts';
-import { json, openAIChat, raw, startLoopbackServer, type LoopbackServer } from './loopbackServer.ts';
+import { json, openAIChat, raw, type LoopbackServer, type Reply } from './loopbackServer.ts';
 import { createOpenAIBackend } from './openai.ts';
 
 const KEY = 'fake-openai-key-for-loopback';
-let rubrics: Rubrics;
 let server: LoopbackServer | undefined;
 
-beforeAll(async () => {
-  rubrics = await readRubrics(DEFAULTS.rubrics);
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const lb = useLoopback();
 
-async function generateWith(...replies: Parameters<typeof startLoopbackServer>[0][number][]) {
-  server = await startLoopbackServer(replies);
+async function generateWith(...replies: Reply[]) {
+  server = await lb.start(replies);
   const backend = createOpenAIBackend(
     { id: 'vendor-a', model: 'gpt-test', baseURL: `${server.url}/v1`, apiKeyEnv: 'VENDOR_A_KEY', timeoutMs: 2000 },
-    rubrics,
+    lb.rubrics,
     { VENDOR_A_KEY: KEY },
   );
   return backend.generate({ kase: miniCase(), sample: 0 }, { signal: new AbortController().signal });
@@ -83,10 +74,10 @@ describe('openai backend (through the real SDK, against a loopback server)', () 
   });
 
   it('times out a server that never answers', async () => {
-    server = await startLoopbackServer([() => {}]);
+    server = await lb.start([() => {}]);
     const backend = createOpenAIBackend(
       { id: 'slow', model: 'gpt-test', baseURL: `${server.url}/v1`, apiKeyEnv: 'K', timeoutMs: 100 },
-      rubrics,
+      lb.rubrics,
       { K: KEY },
     );
     const err = await failureOf(backend.generate({ kase: miniCase(), sample: 0 }, { signal: new AbortController().signal }));
@@ -95,6 +86,6 @@ describe('openai backend (through the real SDK, against a loopback server)', () 
   });
 
   it('refuses to start without the key, naming the variable and not a value', () => {
-    expect(() => createOpenAIBackend({ id: 'v', model: 'm', apiKeyEnv: 'MISSING_KEY', timeoutMs: 1000 }, rubrics, {})).toThrow(/MISSING_KEY/);
+    expect(() => createOpenAIBackend({ id: 'v', model: 'm', apiKeyEnv: 'MISSING_KEY', timeoutMs: 1000 }, lb.rubrics, {})).toThrow(/MISSING_KEY/);
   });
 });

@@ -1,32 +1,23 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLoopback } from '../testing/loopbackSuite.ts';
 import { createAnthropicBackend } from '../backends/anthropic.ts';
-import { anthropicMessage, json, openAIChat, raw, startLoopbackServer, type LoopbackServer, type Reply } from '../backends/loopbackServer.ts';
+import { anthropicMessage, json, openAIChat, raw, type LoopbackServer, type Reply } from '../backends/loopbackServer.ts';
 import { createOpenAIBackend } from '../backends/openai.ts';
-import { DEFAULTS } from '../config/paths.ts';
-import { readRubrics } from '../config/rubrics.ts';
-import type { Rubrics } from '../domain/rubrics.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import type { RunEvent } from './events.ts';
 import { generateNotes } from './generate.ts';
 
 // The runner and the real SDKs together, against loopback servers speaking each wire format.
-let rubrics: Rubrics;
 let server: LoopbackServer | undefined;
-beforeAll(async () => {
-  rubrics = await readRubrics(DEFAULTS.rubrics);
-});
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const lb = useLoopback();
 
 async function runAgainst(wire: 'openai' | 'anthropic', replies: Reply[], over: { timeoutMs?: number; retries?: number } = {}) {
-  server = await startLoopbackServer(replies);
+  server = await lb.start(replies);
   const common = { id: 'vendor', model: 'm', apiKeyEnv: 'K', timeoutMs: over.timeoutMs ?? 5000 };
   const backend =
     wire === 'openai'
-      ? createOpenAIBackend({ ...common, baseURL: `${server.url}/v1` }, rubrics, { K: 'loopback-wire-key' })
-      : createAnthropicBackend({ ...common, baseURL: server.url, maxTokens: 1024 }, rubrics, { K: 'loopback-wire-key' });
+      ? createOpenAIBackend({ ...common, baseURL: `${server.url}/v1` }, lb.rubrics, { K: 'loopback-wire-key' })
+      : createAnthropicBackend({ ...common, baseURL: server.url, maxTokens: 1024 }, lb.rubrics, { K: 'loopback-wire-key' });
   const events: RunEvent[] = [];
   const waits: number[] = [];
   const [note] = await generateNotes([backend], [miniCase()], {
