@@ -5,6 +5,7 @@ import { readCases } from '../corpus/index.ts';
 import { InputError, UsageError } from '../domain/errors.ts';
 import { createJudge } from '../judge/client.ts';
 import type { AuditSetup } from '../runner/audit.ts';
+import { redactor, secretEnvNames } from '../runner/redact.ts';
 import { loadConfig } from './load.ts';
 import { DEFAULTS } from './paths.ts';
 import { readRubrics } from './rubrics.ts';
@@ -60,6 +61,7 @@ export async function buildSetup(opts: RunOptions, cwd: string, env: NodeJS.Proc
     concurrency: opts.concurrency ?? config.concurrency ?? 8,
     timeoutMs,
     retries: config.retries ?? 3,
+    redact: redactor(secretEnvNames(selected, config.judge), env),
     judge: config.judge ? { config: config.judge, judge: createJudge(config.judge, env, timeoutMs) } : undefined,
   };
 }

@@ -26,6 +26,8 @@ export interface AuditSetup {
   concurrency: number;
   timeoutMs: number;
   retries: number;
+  /** Masks the run's API keys in any text it writes out (see redact.ts). */
+  redact?: ((text: string) => string) | undefined;
   /** The optional LLM judge; it reports agreement and never changes a scorecard. */
   judge?: { config: JudgeConfig; judge: Judge } | undefined;
 }
@@ -64,10 +66,12 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
   const byId = new Map(setup.cases.map((c) => [c.id, c]));
   const configById = new Map(setup.backends.map((b) => [b.config.id, b.config]));
   const records: NoteRecord[] = [];
+  const redact = setup.redact ?? ((t: string): string => t);
+  const onEvent: RunEventSink = (e) => ctx.onEvent(e.kind === 'retry' ? { ...e, reason: redact(e.reason) } : e);
   // Scored and stored one by one as notes arrive (one transaction each): a run killed at
   // item 900 of 1,000 keeps 899 results, not none.
   const onNote = (g: GeneratedNote): void => {
-    const record = toRecord(g, byId.get(g.caseId)!, setup.rubrics, configById.get(g.backendId));
+    const record = toRecord(g.error ? { ...g, error: { ...g.error, message: redact(g.error.message) } } : g, byId.get(g.caseId)!, setup.rubrics, configById.get(g.backendId));
     if (!(ctx.signal.aborted && record.error?.code === 'ABORTED')) ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
     records.push(record);
   };
@@ -82,7 +86,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
       limits: configById,
       onNote,
       signal: ctx.signal,
-      onEvent: ctx.onEvent,
+      onEvent,
       cache: ctx.store,
       refresh: ctx.refresh ?? false,
     },
@@ -108,7 +112,8 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
   let judged = null;
   if (setup.judge && !ctx.signal.aborted) {
     ctx.onEvent({ kind: 'phase', message: `judge: grading each fact of ${records.filter((r) => r.scorecard).length} notes with ${setup.judge.config.model}` });
-    judged = await judgeRecords(records, byId, setup.judge.judge, { concurrency: setup.judge.config.concurrency, categories: setup.judge.config.categories, signal: ctx.signal, cache: ctx.store?.judgements });
+    const graded = await judgeRecords(records, byId, setup.judge.judge, { concurrency: setup.judge.config.concurrency, categories: setup.judge.config.categories, signal: ctx.signal, cache: ctx.store?.judgements });
+    judged = { ...graded, errors: graded.errors.map((e) => ({ ...e, message: redact(e.message) })), disagreements: graded.disagreements.map((d) => ({ ...d, judgeExplanation: redact(d.judgeExplanation) })) };
   }
 
   const finishedAt = ctx.now().toISOString();
