@@ -33,12 +33,13 @@ const failure = async (p: Promise<unknown>): Promise<BackendError> => {
 
 describe('http backend (a vendor REST API on a loopback server)', () => {
   it('posts the templated body with the secret header and reads the note at its path', async () => {
-    const { backend } = await backendFor([json(200, { data: { note: '## Subjective\nVendor note.', id: 'job-9' } })], {
+    const { backend } = await backendFor([json(200, { data: { note: '## Subjective\nVendor note.', id: 'job-9' }, meta: { tokens: { in: 5100, out: 420 } } })], {
       body: '{"case": {{json caseId}}, "format": {{json noteFormat}}, "transcript": {{json transcript}}, "sample": {{sample}} }',
       idPath: 'data.id',
+      usagePaths: { input: 'meta.tokens.in', output: 'meta.tokens.out' },
     });
     const out = await generate(backend, 2);
-    expect(out).toEqual({ note: '## Subjective\nVendor note.', responseId: 'job-9' });
+    expect(out).toEqual({ note: '## Subjective\nVendor note.', responseId: 'job-9', usage: { inputTokens: 5100, outputTokens: 420 } });
     const req = server!.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.url).toBe('/v2/notes?tenant=acme');

@@ -7,7 +7,7 @@ import type { HttpBackendConfig } from './httpConfig.ts';
 import { readPath } from './jsonPath.ts';
 import { promptBuilder } from './prompt.ts';
 import { retryAfterMs } from './retryAfter.ts';
-import type { ScribeBackend, ScribeInput } from './types.ts';
+import type { ScribeBackend, ScribeInput, ScribeOutput } from './types.ts';
 
 export interface HttpBackendContext {
   rubrics: Rubrics;
@@ -90,11 +90,19 @@ export function createHttpBackend(cfg: HttpBackendConfig, ctx: HttpBackendContex
     }
   }
 
-  function noteFrom(json: unknown): { note: string; responseId?: string } {
+  const tokens = (json: unknown, at: string | undefined): number | undefined => {
+    const n = at ? readPath(json, at) : undefined;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  };
+
+  function noteFrom(json: unknown): ScribeOutput {
     const note = readPath(json, cfg.notePath);
     if (typeof note !== 'string' || note.trim() === '') throw new BackendError(`${cfg.id}: no note text at "${cfg.notePath}" in the response`, { code: 'EMPTY_NOTE' });
     const id = cfg.idPath ? readPath(json, cfg.idPath) : undefined;
-    return { note, ...(typeof id === 'string' || typeof id === 'number' ? { responseId: String(id) } : {}) };
+    const inputTokens = tokens(json, cfg.usagePaths?.input);
+    const outputTokens = tokens(json, cfg.usagePaths?.output);
+    const usage = { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) };
+    return { note, ...(typeof id === 'string' || typeof id === 'number' ? { responseId: String(id) } : {}), ...(Object.keys(usage).length > 0 ? { usage } : {}) };
   }
 
   async function poll(submitted: unknown, signal: AbortSignal): Promise<unknown> {

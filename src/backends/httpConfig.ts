@@ -29,6 +29,8 @@ export const HttpBackendFields = {
   notePath: JsonPath,
   /** Where the vendor's id for the response is, when it gives one. */
   idPath: JsonPath.optional(),
+  /** Where token counts are in the response, for cost from `price`. */
+  usagePaths: z.strictObject({ input: JsonPath.optional(), output: JsonPath.optional() }).optional(),
   /** Asynchronous vendors: submit, then poll a job URL until done. */
   poll: z
     .strictObject({
