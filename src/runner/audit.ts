@@ -5,7 +5,8 @@ import type { BackendConfig } from '../config/schema.ts';
 import type { Case } from '../domain/case.ts';
 import type { VendorProfile } from '../domain/compliance.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
-import { REPORT_SCHEMA_VERSION, type NoteRecord, type RunResult } from '../domain/run.ts';
+import type { JudgeAgreement } from '../domain/judge.ts';
+import { REPORT_SCHEMA_VERSION, type BackendSummary, type ControlCheck, type NoteRecord, type RunResult } from '../domain/run.ts';
 import { summarizeBackends } from '../scoring/aggregate.ts';
 import { checkControl } from '../scoring/controls.ts';
 import { scoreNote } from '../scoring/index.ts';
@@ -59,6 +60,30 @@ function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics, config: Backen
   }
 }
 
+/** Why the run fails its gate: a misbehaving control, or a candidate with unsafe or failing notes. */
+function gateReasons(configs: readonly BackendConfig[], summaries: readonly BackendSummary[], controls: readonly ControlCheck[]): string[] {
+  const reasons: string[] = [];
+  for (const c of controls) if (!c.ok) reasons.push(`control misbehaved: ${c.explanation}`);
+  for (const cfg of configs) {
+    if (cfg.control || cfg.baseline) continue;
+    const s = summaries.find((x) => x.backendId === cfg.id);
+    if (s && s.verdicts.critical > 0) reasons.push(`${cfg.id}: ${s.verdicts.critical} note(s) failed the safety gate`);
+    if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
+  }
+  return reasons;
+}
+
+/** The optional LLM judge over the scored notes; what it says is masked like everything else. */
+async function runJudge(judge: NonNullable<AuditSetup['judge']>, records: readonly NoteRecord[], cases: ReadonlyMap<string, Case>, ctx: AuditContext, redact: (t: string) => string): Promise<JudgeAgreement> {
+  ctx.onEvent({ kind: 'phase', message: `judge: grading each fact of ${records.filter((r) => r.scorecard).length} notes with ${judge.config.model}` });
+  const graded = await judgeRecords(records, cases, judge.judge, { concurrency: judge.config.concurrency, categories: judge.config.categories, signal: ctx.signal, cache: ctx.store?.judgements });
+  return {
+    ...graded,
+    errors: graded.errors.map((e) => ({ ...e, message: redact(e.message) })),
+    disagreements: graded.disagreements.map((d) => ({ ...d, judgeExplanation: redact(d.judgeExplanation) })),
+  };
+}
+
 /** One audit: generate every note, score it, summarise, check controls and vendors. */
 export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<RunResult> {
   const startedAt = ctx.now().toISOString();
@@ -100,21 +125,8 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
   const summaries = summarizeBackends(configs.map((c) => ({ id: c.id, kind: c.kind })), records);
   const controls = configs.flatMap((c) => (c.control ? [checkControl(c.id, c.control, setup.cases, records)] : []));
 
-  const reasons: string[] = [];
-  for (const c of controls) if (!c.ok) reasons.push(`control misbehaved: ${c.explanation}`);
-  for (const cfg of configs) {
-    if (cfg.control || cfg.baseline) continue;
-    const s = summaries.find((x) => x.backendId === cfg.id);
-    if (s && s.verdicts.critical > 0) reasons.push(`${cfg.id}: ${s.verdicts.critical} note(s) failed the safety gate`);
-    if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
-  }
-
-  let judged = null;
-  if (setup.judge && !ctx.signal.aborted) {
-    ctx.onEvent({ kind: 'phase', message: `judge: grading each fact of ${records.filter((r) => r.scorecard).length} notes with ${setup.judge.config.model}` });
-    const graded = await judgeRecords(records, byId, setup.judge.judge, { concurrency: setup.judge.config.concurrency, categories: setup.judge.config.categories, signal: ctx.signal, cache: ctx.store?.judgements });
-    judged = { ...graded, errors: graded.errors.map((e) => ({ ...e, message: redact(e.message) })), disagreements: graded.disagreements.map((d) => ({ ...d, judgeExplanation: redact(d.judgeExplanation) })) };
-  }
+  const reasons = gateReasons(configs, summaries, controls);
+  const judged = setup.judge && !ctx.signal.aborted ? await runJudge(setup.judge, records, byId, ctx, redact) : null;
 
   const finishedAt = ctx.now().toISOString();
   const gate = { ok: reasons.length === 0, reasons };
