@@ -66,8 +66,9 @@ describe('http backend (a vendor REST API on a loopback server)', () => {
     const five = await failure((await backendFor([json(500, {})])).backend.generate({ kase: miniCase(), sample: 0 }, { signal: new AbortController().signal }));
     expect(five).toMatchObject({ code: 'HTTP_500', retryable: true });
     await server?.close();
-    const auth = await failure(generate((await backendFor([json(401, {})])).backend));
+    const auth = await failure(generate((await backendFor([json(401, { error: `key ${SECRET} rejected` })])).backend));
     expect(auth).toMatchObject({ code: 'AUTH', retryable: false });
+    expect(auth.message).not.toContain(SECRET);
   });
 
   it('reports malformed JSON and a missing note path', async () => {
@@ -117,9 +118,12 @@ describe('http backend (a vendor REST API on a loopback server)', () => {
 
   it('keys the cache on the request and sample, and never on the secret', async () => {
     const { backend } = await backendFor([json(200, { data: { note: 'n' } })], { body: '{"t": {{json transcript}}, "s": {{sample}} }' });
-    const fp = (sample: number, id = 'mini-case') => backend.fingerprint!({ kase: miniCase({ id }), sample });
+    const fp = (sample: number, kase = miniCase()) => backend.fingerprint!({ kase, sample });
     expect(fp(0)).toBe(fp(0));
     expect(fp(0)).not.toBe(fp(1));
+    // A different session is a different request (the runner adds the case id on top).
+    const other = miniCase({ transcript: { ...miniCase().transcript, turns: [{ number: 1, speaker: 'CLIENT', role: 'client', text: 'A different session.', line: 1 }] } });
+    expect(fp(0)).not.toBe(fp(0, other));
     expect(fp(0)).not.toContain(SECRET);
   });
 
@@ -128,6 +132,6 @@ describe('http backend (a vendor REST API on a loopback server)', () => {
     const controller = new AbortController();
     const pending = backend.generate({ kase: miniCase(), sample: 0 }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
-    await expect(pending).rejects.toThrow();
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED', retryable: false });
   });
 });

@@ -71,7 +71,8 @@ export function createHttpBackend(cfg: HttpBackendConfig, ctx: HttpBackendContex
     try {
       res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }), signal });
     } catch (err) {
-      if (signal.aborted) throw err;
+      // Same code as the SDK backends give a cancelled call, so the runner and reports see one shape.
+      if (signal.aborted) throw new BackendError(`${cfg.id}: cancelled`, { code: 'ABORTED', cause: err });
       throw new BackendError(`${cfg.id}: could not reach ${shown(url)}`, { code: 'CONNECTION', retryable: true, cause: err });
     }
     if (!res.ok) {
