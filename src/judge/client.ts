@@ -26,8 +26,18 @@ function parseGrade(value: unknown): Grade {
   return parsed.data;
 }
 
-/** An LLM grader through the official SDKs, with structured output (JSON schema, or a forced tool). */
-export function createJudge(cfg: JudgeConfig, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Judge {
+export interface JudgeClientOptions {
+  /** Per-call timeout; the SDKs' own retries are off, judgeRun retries. */
+  timeoutMs?: number;
+}
+
+/**
+ * An LLM grader through the official SDKs, with structured output (JSON schema, or a forced
+ * tool). Errors pass through toBackendError, which keeps only status and SDK error name, so
+ * the key cannot reach a message. A bare number is the timeout (config/setup.ts passes one).
+ */
+export function createJudge(cfg: JudgeConfig, env: NodeJS.ProcessEnv, opts: JudgeClientOptions | number = {}): Judge {
+  const timeoutMs = (typeof opts === 'number' ? opts : opts.timeoutMs) ?? 60_000;
   const apiKey = readApiKey('judge', cfg.apiKeyEnv, env);
   const settings = { kind: cfg.kind, model: cfg.model, baseURL: cfg.baseURL ?? null, temperature: cfg.temperature, system: GRADER_SYSTEM };
   const fingerprint = (req: GradeRequest): string => JSON.stringify({ ...settings, message: graderMessage(req.kase, req.fact, req.note) });
@@ -53,7 +63,10 @@ export function createJudge(cfg: JudgeConfig, env: NodeJS.ProcessEnv, timeoutMs 
             },
             { signal },
           );
-          content = res.choices[0]?.message.content;
+          const message = res.choices[0]?.message;
+          // A refusal is an answer, not a grade: say so rather than "not JSON".
+          if (message?.refusal) throw new BackendError('judge: the model refused to grade', { code: 'BAD_RESPONSE' });
+          content = message?.content;
         } catch (err) {
           throw toBackendError(err, 'judge');
         }

@@ -10,7 +10,7 @@ import { openStore } from '../store/db.ts';
 import { RunStore } from '../store/runStore.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import { createJudge } from './client.ts';
-import { judgeRecords } from './judgeRun.ts';
+import { judgeRecords, judgeRecordsWithVerdicts, type GradeCache } from './judgeRun.ts';
 import { JudgeConfig } from './schema.ts';
 
 const KEY = 'test-judge-key';
@@ -37,11 +37,14 @@ const grade = (met: boolean, explanation = 'The note says so.'): string => JSON.
 const toolUse = (met: boolean): Reply =>
   json(200, { id: 'msg_j', type: 'message', role: 'assistant', model: 'claude-judge', content: [{ type: 'tool_use', id: 'toolu_1', name: 'grade', input: { criteria_met: met, explanation: 'Checked the note.' } }], stop_reason: 'tool_use', stop_sequence: null, usage: { input_tokens: 300, output_tokens: 20 } });
 
-async function judgeWith(kind: 'openai' | 'anthropic', replies: Reply[], cache?: RunStore) {
+async function judgeOn(kind: 'openai' | 'anthropic', replies: Reply[]) {
   server ??= await startLoopbackServer(replies);
   const cfg = JudgeConfig.parse({ kind, model: 'judge-model', baseURL: kind === 'openai' ? `${server.url}/v1` : server.url, apiKeyEnv: 'JUDGE_KEY' });
-  const judge = createJudge(cfg, { JUDGE_KEY: KEY });
-  return judgeRecords(records, new Map([[kase.id, kase]]), judge, { concurrency: 2, signal: new AbortController().signal, cache: cache?.judgements, sleep: async () => {} });
+  return createJudge(cfg, { JUDGE_KEY: KEY });
+}
+const opts = (cache?: GradeCache) => ({ concurrency: 2, signal: new AbortController().signal, cache, sleep: async () => {} });
+async function judgeWith(kind: 'openai' | 'anthropic', replies: Reply[], cache?: RunStore) {
+  return judgeRecords(records, new Map([[kase.id, kase]]), await judgeOn(kind, replies), opts(cache?.judgements));
 }
 
 describe('LLM judge over OpenAI structured output', () => {
@@ -79,6 +82,22 @@ describe('LLM judge over OpenAI structured output', () => {
     expect(JSON.stringify(result)).not.toContain(KEY);
   });
 
+  it('returns every verdict beside the agreement, skipping error records, with a plain in-memory cache', async () => {
+    const failed: NoteRecord = { ...records[0]!, backendId: 'down', status: 'error', note: null, error: { code: 'HTTP_500', message: 'x' }, scorecard: null };
+    const map = new Map<string, { met: boolean; explanation: string }>();
+    const cache: GradeCache = { get: (k) => map.get(k) ?? null, put: (k, v) => void map.set(k, v) };
+    const judge = await judgeOn('openai', [json(200, openAIChat(grade(true, 'Quoted.')))]);
+    const first = await judgeRecordsWithVerdicts([...records, failed], new Map([[kase.id, kase]]), judge, opts(cache));
+    expect(first.verdicts).toEqual([
+      { backendId: 'catches-si', caseId: kase.id, sample: 0, factId: 'si-passive', criterion: 'The note documents: Passive SI voiced', met: true, explanation: 'Quoted.', deterministic: true },
+      expect.objectContaining({ backendId: 'misses-si', met: true, deterministic: false }),
+    ]);
+    expect(map.size).toBe(2);
+    const second = await judgeRecordsWithVerdicts(records, new Map([[kase.id, kase]]), judge, opts(cache));
+    expect(server!.requests).toHaveLength(2);
+    expect(second).toEqual(first);
+  });
+
   it('retries a 429 and then grades', async () => {
     const result = await judgeWith('openai', [json(429, { error: { message: 'slow' } }, { 'retry-after': '1' }), json(200, openAIChat(grade(false)))]);
     expect(result.graded).toBe(2);
@@ -88,12 +107,15 @@ describe('LLM judge over OpenAI structured output', () => {
 
 describe('LLM judge over Anthropic tool use', () => {
   it('forces the grade tool and reads its input', async () => {
+    const before = structuredClone(records);
     const result = await judgeWith('anthropic', [toolUse(false)]);
     const body = server!.requests[0]!.body as { tool_choice: unknown; tools: { name: string; input_schema: { required: string[] } }[] };
     expect(body.tool_choice).toEqual({ type: 'tool', name: 'grade' });
     expect(body.tools[0]).toMatchObject({ name: 'grade', input_schema: { required: ['criteria_met', 'explanation'] } });
     expect(result).toMatchObject({ graded: 2, agree: 1 });
     expect(result.disagreements[0]).toMatchObject({ backendId: 'catches-si', deterministic: true, judge: false });
+    // A judge that says "not captured" cannot fail a note either way: the scorecards stand.
+    expect(records).toEqual(before);
   });
 
   it('reports an answer without the tool as an error', async () => {

@@ -14,6 +14,12 @@ describe('cohensKappa', () => {
     // po = 35/50 = 0.7; pe = 0.5·0.6 + 0.5·0.4 = 0.5; kappa = 0.2 / 0.5 = 0.4
     expect(cohensKappa(table(20, 5, 10, 15))).toBe(0.4);
   });
+  it('matches the two worked examples with equal agreement but different marginals (po = 0.6 both)', () => {
+    // 45/15/25/15: pe = 0.6·0.7 + 0.4·0.3 = 0.54; kappa = 0.06 / 0.46 = 0.1304…
+    expect(cohensKappa(table(45, 15, 25, 15))).toBe(0.13);
+    // 25/35/5/35: pe = 0.6·0.3 + 0.4·0.7 = 0.46; kappa = 0.14 / 0.54 = 0.2592…
+    expect(cohensKappa(table(25, 35, 5, 35))).toBe(0.259);
+  });
   it('is 1 for perfect agreement with both answers used', () => {
     expect(cohensKappa(table(7, 0, 0, 3))).toBe(1);
   });
@@ -27,5 +33,10 @@ describe('cohensKappa', () => {
   it('is null when undefined: no items, or one answer from both raters throughout', () => {
     expect(cohensKappa([])).toBeNull();
     expect(cohensKappa(table(9, 0, 0, 0))).toBeNull();
+    expect(cohensKappa(table(0, 0, 0, 9))).toBeNull();
+  });
+  it('is 0, not null, when one rater gives one answer and the other varies (pe < 1)', () => {
+    // A all yes, B 3 yes/1 no: po = 0.75 = pe, so kappa = 0.
+    expect(cohensKappa(table(3, 1, 0, 0))).toBe(0);
   });
 });

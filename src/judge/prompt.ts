@@ -8,10 +8,21 @@ export const GRADER_SYSTEM = [
   'Answer with criteria_met (true or false) and a one-sentence explanation quoting the note.',
 ].join(' ');
 
+/**
+ * How the criterion frames a fact's assertion. A denial must read as a denial: a note that
+ * turns "denied a plan" into "has a plan" (or drops the denial) does not meet the criterion.
+ */
+const FRAMING: Record<Fact['assertion'], string> = {
+  present: 'The note documents',
+  denied: 'The note documents that the client denied',
+  historical: 'The note documents, as past history rather than current',
+  hypothetical: 'The note documents, as hypothetical rather than actual',
+  other: 'The note documents',
+};
+
 /** One criterion per fact: what a note must say for the fact to count as documented. */
 export function criterionFor(fact: Fact): string {
-  const how = fact.assertion === 'present' ? '' : ` (the client's ${fact.assertion === 'denied' ? 'denial' : fact.assertion} account, recorded as such)`;
-  return `The note documents${how}: ${fact.statement}`;
+  return `${FRAMING[fact.assertion]}: ${fact.statement}`;
 }
 
 /** The session turns behind the fact, so the grader sees what was actually said. */
