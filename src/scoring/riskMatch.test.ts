@@ -178,3 +178,79 @@ describe('judgeRiskFact quotes the sentence about this fact', () => {
     expect(schoolRun).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/school run/) } });
   });
 });
+
+describe('judgeRiskFact: a self-harm screener item is no clinical finding', () => {
+  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+
+  it('does not let an item scored 0 on the form contradict SI the client voiced in session', () => {
+    const note = 'EPDS 15, item 10 = 0. In session she disclosed passive death wishes at night feeds.';
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions(note)).status).toBe('captured');
+    expect(judgeRiskFact('risk.si', 'present', mentions('PHQ-9 item 9 = 0 on the form; later voiced suicidal thoughts.')).status).toBe('captured');
+  });
+
+  it('still calls a note that records only the item score and no SI short of capture', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions('EPDS 15, item 10 = 0.')).status).not.toBe('captured');
+  });
+
+  it('lets "item 9 positive" document SI as such, but not an intent or a plan', () => {
+    expect(judgeRiskFact('risk.si', 'present', mentions('PHQ-9 item 9 positive.')).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.intent', 'present', mentions('PHQ-9 item 9 positive.')).status).not.toBe('captured');
+    expect(judgeRiskFact('risk.si.plan', 'denied', mentions('EPDS item 10 = 0.')).status).toBe('omitted');
+  });
+});
+
+describe('judgeRiskFact: history-only denials', () => {
+  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+
+  it('does not let "no hx of SA" or "no lifetime history of attempts" contradict a preparatory act this week', () => {
+    for (const denial of ['No hx of SA.', 'No lifetime history of suicide attempts or self-harm.', 'Denies past SI or attempts.'])
+      expect(judgeRiskFact('risk.si.behavior', 'present', mentions(`She wrote goodbye letters to her children on Sunday. ${denial}`)).status).toBe('captured');
+  });
+
+  it('does not let "no history of suicidal ideation" contradict passive SI voiced now', () => {
+    const note = 'Endorses passive death wishes since the birth. No history of suicidal ideation.';
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions(note)).status).toBe('captured');
+  });
+
+  it('lets "no history of SI" contradict passive SI the client reported from years ago', () => {
+    expect(judgeRiskFact('risk.si.passive', 'historical', mentions('No history of suicidal ideation.')).status).toBe('contradicted');
+  });
+
+  it('keeps "no current or past SI" a denial of now', () => {
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions('Wishes she could disappear. No current or past SI.')).status).toBe('contradicted');
+  });
+});
+
+describe('judgeRiskFact: psychosis denials by symptom, in clinical shorthand', () => {
+  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const warningSigns = 'Has not slept in three nights, racing thoughts, feels the neighbours are watching her.';
+
+  it('does not let "not responding to internal stimuli" contradict warning signs that were not hallucinations', () => {
+    const note = 'Possible early postpartum psychosis: no sleep for three nights, racing thoughts. Not responding to internal stimuli.';
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('captured');
+  });
+
+  it('does not let "no perceptual disturbances" contradict them either', () => {
+    const note = 'Possible early postpartum psychosis: no sleep for three nights, racing thoughts. No perceptual disturbances.';
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('captured');
+  });
+
+  it('lets it contradict a voice the client heard', () => {
+    const voices = 'She hears a voice at night telling her the baby is not hers.';
+    const note = 'Possible postpartum psychosis. Not responding to internal stimuli.';
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), voices).status).toBe('contradicted');
+  });
+});
+
+describe('judgeRiskFact quotes by content words, not function words', () => {
+  it('gives each passive-SI fact its own sentence when the transcript turns are wordy', () => {
+    const note =
+      'Client reported that she has been having thoughts that her family would be better off without her, which she says have been there most evenings this week when she is alone with the baby. She also said she sometimes wishes she could just disappear on the drive to daycare.';
+    const ms = findRiskMentions(note, { mode: 'note' });
+    const evenings = 'Passive SI: family better off without her, most evenings. CLIENT: Most evenings, honestly, I think they would be better off without me.';
+    const daycare =
+      'Passive SI: wishes she could disappear while driving to daycare. CLIENT: When I am driving to daycare I just think I wish I could disappear, that it would be easier if I was not here, you know, and then I get there and I have to be fine for her.';
+    expect(judgeRiskFact('risk.si.passive', 'present', ms, undefined, evenings).mention?.sentence).toMatch(/^Client reported/);
+    expect(judgeRiskFact('risk.si.passive', 'present', ms, undefined, daycare).mention?.sentence).toMatch(/^She also said/);
+  });
+});

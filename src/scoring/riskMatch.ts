@@ -21,9 +21,22 @@ const label = (c: RiskCategory): string => RISK_NAMES[c];
 
 // Psychosis is judged by symptom: "denies AVH" or "no command hallucinations" does not deny
 // the warning signs a client did show (three nights without sleep, feeling watched).
-const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [/halluc|\bavh\b|\ba\/vh\b|\bah\b|\bvh\b|voices|seeing things|hearing things/i, /delusion|paranoi|watched|followed|special messages/i];
+// "Not responding to internal stimuli" and "no perceptual disturbances" are hallucinations
+// denied; "not disoriented" denies confusion, not a belief of being watched.
+const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [
+  /halluc|\bavh\b|\ba\/vh\b|\bah\b|\bvh\b|\bvoices?\b|seeing things|hearing things|internal stimuli|\bris\b|perceptual/i,
+  /delusion|paranoi|watched|followed|special messages|of reference|thought (?:insertion|broadcasting|withdrawal)/i,
+  /disorient|disorgani[sz]|confus|loose(?:ning of)? associations|thought disorder/i,
+];
 
-const contentWords = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+// Words of four letters or more that say nothing about which episode a sentence is about.
+const FUNCTION_WORDS = new Set(
+  'that this these those with have been were when what where which while there their them they then than also just like really would could should about said says told from into over very some more most much even only because after before being other such your know think thinks things feel feels felt'.split(' '),
+);
+// A crude stem, so "wishes" meets "wished" and "driving" meets "drive".
+const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|e)$/, '');
+const contentWords = (text: string): Set<string> =>
+  new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !FUNCTION_WORDS.has(w)).map(stem));
 
 /**
  * Mentions ordered by how much of the fact's wording they share, so that two facts of one
@@ -74,7 +87,13 @@ export function judgeRiskFact(
     const documented = find('present');
     // "Denies active SI" does not deny SI as such; only a denial at this level or of SI itself
     // does. "No previous attempts" denies a history, not what the client voiced now.
-    const denied = find('denied', (m) => (m.category === category || m.category === riskFamily(category)) && !m.pastOnly && deniesSameThing(category, m, factText));
+    // A screener item scored 0 is what the form said, not the clinician's finding: a client
+    // may answer "not at all" on paper and voice SI in the room (71.6% of VA suicide
+    // decedents had answered item 9 "not at all" on their last PHQ-9).
+    const denied = find(
+      'denied',
+      (m) => (m.category === category || m.category === riskFamily(category)) && !m.pastOnly && !m.screenerItem && deniesSameThing(category, m, factText),
+    );
     if (documented && denied)
       return { status: 'contradicted', mention: denied, explanation: `The note both documents and denies ${name}.` };
     // Passive SI written up as active (or intrusive thoughts as intent) is wrong even when the
@@ -120,7 +139,8 @@ export function judgeRiskFact(
     const past = find('historical');
     if (past) return { status: 'captured', mention: past, explanation: `The note records the history of ${name}.` };
     // "Denies SI" today does not deny a past attempt; "denies any prior attempt" does.
-    const denied = find('denied', (m) => m.category === category);
+    // "No history of SI" denies past SI at every level.
+    const denied = find('denied', (m) => m.category === category || (m.category === riskFamily(category) && m.pastOnly === true));
     if (denied)
       return { status: 'contradicted', mention: denied, explanation: `The client reported a history of ${name}; the note denies it.` };
     const current = find('present', (m) => m.category === category);

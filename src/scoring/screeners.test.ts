@@ -33,6 +33,26 @@ describe('findScreenerClaims', () => {
     expect(findScreenerClaims('EPDS item 10 positive, total 14.')[0]?.total).toBe(14);
   });
 
+  // The score now is the later one, however the change is written.
+  it.each([
+    ['PHQ-9 has dropped from 19 (intake) to 14 today.', 14],
+    ['EPDS improved from 18 at intake to 12 today.', 12],
+    ['GAD-7 from 15 at the first session to 11 now.', 11],
+    ['GAD-7 was 15, now 11.', 11],
+    ['PHQ-9 19 (previous) now 14.', 14],
+    // "5 points" is the size of the change, not a score.
+    ['PHQ-9 down 5 points to 14.', 14],
+    // "Now" before a count of sessions or weeks is no score.
+    ['EPDS 12; now 3 sessions into treatment.', 12],
+  ])('takes the current score from a change: %s', (text, total) => {
+    expect(findScreenerClaims(text)[0]?.total).toBe(total);
+  });
+
+  it('reads an item number written as a word as an item, not a total', () => {
+    expect(findScreenerClaims('EPDS item ten scored 2.')[0]).toMatchObject({ total: null, items: [{ item: 10, value: 2 }] });
+    expect(findScreenerClaims('PHQ-9 total 12, item nine = 1.')[0]).toMatchObject({ total: 12, items: [{ item: 9, value: 1 }] });
+  });
+
   it('finds none where no screener is named', () => {
     expect(findScreenerClaims('Mood low, sleep poor, 3 night feeds.')).toEqual([]);
   });

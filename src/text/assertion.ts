@@ -74,7 +74,20 @@ const EXCEPTION = /^[^.;]{0,30}?\b(?:other than|except(?: for)?|besides|apart fr
 
 // A diary-card or checklist rating of zero right after the risk: "suicidal thoughts 0",
 // "self-harm urges 0/5", "SI: 0", "urges rated 0 out of 10". Zero is an answer: absent.
-const ZERO_RATING = /^\s*(?:urges?|thoughts?|ideation)?\s*(?:[:=-]\s*)?(?:(?:rated|at|of|was|were)\s+)?0(?:\s*\/\s*\d{1,2}|\s+out of\s+\d{1,2})?(?![\d.,]\d|\s*[-–]\s*\d)/;
+// "SI rating 0/5" and "suicidal thoughts: none (0/5)" too.
+const ZERO_RATING =
+  /^\s*(?:(?:urges?|thoughts?|ideation|rating|score|level)\s*){0,2}(?:[:=-]\s*)?(?:(?:rated|at|of|was|were)\s+)?(?:none\s*)?\(?0(?:\s*\/\s*\d{1,2}|\s+out of\s+\d{1,2})?(?![\d.,]\d|\s*[-–]\s*\d)/;
+// A zero for some days is no zero for the week: "0/5 Mon-Sat, 3/5 Sunday".
+const DAYS = `(?:(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?s?|weekends?|weekdays?|most days|other days|some days|today|yesterday|last night)`;
+const LATER_NONZERO = new RegExp(
+  `^\\)?\\s*(?:${DAYS}(?:\\s*[-–]\\s*${DAYS})?)?\\s*[,;]?\\s*(?:but|and|then|except)?\\s*(?:(?:on|at|by)\\s+)?(?:${DAYS}\\s*[-–:]?\\s*)?(?:[1-9]|10)\\s*(?:\\/\\s*\\d{1,2}|out of)`,
+);
+
+/** A diary-card rating of zero right after the risk, and no higher rating on other days. */
+function ratedZero(after: string): boolean {
+  const zero = ZERO_RATING.exec(after);
+  return zero !== null && !LATER_NONZERO.test(after.slice(zero[0].length));
+}
 
 const wordCount = (s: string): number => (s.match(/[a-z0-9'/-]+/g) ?? []).length;
 
@@ -140,9 +153,24 @@ function spokenAboutSomeoneElse(input: AssertionInput, active: readonly Trigger[
  * history and says nothing about now, so it cannot contradict a current risk.
  */
 export function deniesOnlyHistory(input: AssertionInput): boolean {
-  const active = input.triggers.filter((t) => !overlaps(t, input.span));
-  return active.some((t) => t.kind === 'historical' && covers(input, t, active));
+  const { sentence, span } = input;
+  const active = input.triggers.filter((t) => !overlaps(t, span));
+  // "No history of SI" is one negation trigger that names the past itself.
+  const pastScope = (t: Trigger): boolean =>
+    t.kind === 'historical' || (t.kind === 'negated' && HISTORY_WORDS.test(sentence.slice(t.start, t.end)));
+  const scopes = active.filter((t) => pastScope(t) && covers(input, t, active));
+  // From where the denial starts: "no" in "no current or past SI".
+  const denialStart = Math.min(span.start, ...active.filter((t) => t.kind === 'negated' && covers(input, t, active)).map((t) => t.start));
+  // "No current or past SI", "denies history of or present SI": now is denied too.
+  const alsoNow = (t: Trigger): boolean => {
+    const from = Math.min(t.start, denialStart);
+    const to = Math.max(t.end, span.end);
+    return active.some((c) => c.kind === 'current' && c.start >= from && c.end <= to) || /\bpresent\b/.test(sentence.slice(from, to));
+  };
+  return scopes.length > 0 && !scopes.some(alsoNow);
 }
+
+const HISTORY_WORDS = /\b(?:history|hx|h\/o|prior|previous|past|lifetime)\b/;
 
 /**
  * How one mention stands: denied, historical, hypothetical, someone else's, or present.
@@ -168,7 +196,7 @@ export function assertionOf(input: AssertionInput): Assertion | null {
     explicitOther ||
     (input.experiencer && !mentionIsClient && (kinds.has('other') || (mode === 'speech' && spokenAboutSomeoneElse(input, active))));
   if (other) return 'other';
-  if (ZERO_RATING.test(sentence.slice(span.end))) return 'denied';
+  if (ratedZero(sentence.slice(span.end))) return 'denied';
   if (question) return answerAfter(sentence, Math.max(span.end, question.end));
   if (kinds.has('negated')) {
     // "Denies SI other than fleeting passive thoughts" is no denial of SI.

@@ -21,6 +21,7 @@ import { findScreenerItems } from './lexicon/screeners.ts';
 import { fold } from './normalize.ts';
 import type { FindOptions, RiskMention, TextMode } from './riskTypes.ts';
 import { segments, type Segment } from './sentences.ts';
+import { squeeze } from './squeeze.ts';
 
 interface Span {
   start: number;
@@ -152,34 +153,18 @@ function cueMentions(sentences: readonly Sentence[], at: number, hit: Hit, ctx: 
   // The other person in HI is its target, not someone else's experience.
   const experiencer = !families.includes('hi');
   const { folded: s, triggers, seg } = sent;
-  const assertion = assertionOf({ sentence: s, span: hit, triggers, mode: ctx.mode, experiencer, sectionDefault: sectionDefault(seg.heading, triggers) });
+  const input = { sentence: s, span: hit, triggers, mode: ctx.mode, experiencer, sectionDefault: sectionDefault(seg.heading, triggers) };
+  const assertion = assertionOf(input);
   if (assertion === null) return;
+  // "Denies past SI or attempts": the cue shares the list's past scope.
+  const pastOnly = assertion === 'denied' && deniesOnlyHistory(input);
   const affirmed = AFFIRMED_BEFORE.test(s.slice(0, hit.start)) || AFFIRMED_AFTER.test(s.slice(hit.end));
   // In a question, "any kind of plan?" asks about one; elsewhere a bare word needs affirming.
   if (BARE_CUE.test(s.slice(hit.start, hit.end)) && assertion !== 'denied' && !affirmed && !ctx.cueDefault) return;
   for (const family of families) {
     const category = CUE_CATEGORY[family][hit.entry.cue!];
-    if (category) sent.found.push({ start: hit.start, end: hit.end, category, assertion });
+    if (category) sent.found.push({ start: hit.start, end: hit.end, category, assertion, ...(pastOnly ? { pastOnly } : {}) });
   }
-}
-
-/**
- * One space for every run of white space, with a map back to the original offsets.
- * Patterns allow any white space between words; on a long run of it, look-behinds
- * that allow "a few words back" would otherwise take quadratic time.
- */
-function squeeze(folded: string, raw: string): { folded: string; raw: string; at: number[] } {
-  const at: number[] = [];
-  let f = '';
-  let r = '';
-  for (let i = 0; i < folded.length; i++) {
-    if (/\s/.test(folded[i]!) && i > 0 && /\s/.test(folded[i - 1]!)) continue;
-    at.push(i);
-    f += /\s/.test(folded[i]!) ? ' ' : folded[i];
-    r += /\s/.test(raw[i]!) ? ' ' : raw[i];
-  }
-  at.push(folded.length);
-  return { folded: f, raw: r, at };
 }
 
 function analyse(text: string, ctx: Context): Sentence[] {

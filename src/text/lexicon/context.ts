@@ -65,6 +65,8 @@ const NUM = `(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
 const RECENT = `(?:week|${NUM} weeks|few (?:days|weeks|nights)|month|${NUM} (?:days|nights)|couple (?:of )?(?:days|weeks)|several (?:days|weeks)|fortnight|24|48|72)`;
 const END = `(?= ?(?:[.,;:)!?\\]]|$|at (?:this|that) time|today|currently|per\\b|by\\b|on (?:screen\\w*|assessment|exam|c-?ssrs)|this (?:session|visit)|(?:and|or)\\b))`;
 
+const CUE_WORD = `(?:(?:access to )?(?:plans?|intent|methods?|means))`;
+
 export const TRIGGERS: readonly TriggerRule[] = [
   rule('pseudo', 'forward', [
     `no (?:significant )?(?:increase|change|worsening|improvement|decrease) (?:in|of)`,
@@ -170,7 +172,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
     `(?:and|so|because|cause|'cause) (?=(?:i|i'm|i've|i'd|i'll|she|he|they)\\b)`,
   ]),
   rule('terminate', 'both', [
-    `;`, `(?<= )[-\u2013\u2014](?= )`, `\u2014`,
+    // "Denies SI; plan, intent." is one denial: a bare list of cue words after the
+    // semicolon has no verb of its own, so the denial runs on to it.
+    `;(?! ?${CUE_WORD}(?: ?(?:,|/|or|and|nor) ?${CUE_WORD})* ?(?:[.]|$))`, `(?<= )[-\u2013\u2014](?= )`, `\u2014`,
     `,(?= (?:and |but |so )?(?:i|i'm|i've|i'd|i'll|she|he|they|client|pt|patient|sometimes|just|only|it'?s more)\\b)`,
   ], { punctuation: true }),
   rule('affirm', 'both', [
