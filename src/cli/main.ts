@@ -56,6 +56,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('find risk language in a transcript (transcript.txt format, WebVTT or SRT), no annotations needed')
     .argument('<file>', 'transcript file')
     .option('--json', 'print mentions as JSON')
+    .option('--rules <dir>', 'risk rules folder (default rubrics/risk/)')
     .addHelpText('after', '\nExample:\n  scribe-audit scan session.vtt --json')
     .action(async (file, opts) => setExit(await (await import('./commands/scan.ts')).scanCommand(file, opts, io)));
 

@@ -8,6 +8,10 @@ export const DEFAULTS = {
   rubrics: path.join(PACKAGE_ROOT, 'rubrics'),
   fixtures: path.join(PACKAGE_ROOT, 'fixtures', 'cases'),
   vendors: path.join(PACKAGE_ROOT, 'fixtures', 'vendors'),
+  /** Labelled risk language for bench:language: development and blind sets. */
+  language: path.join(PACKAGE_ROOT, 'fixtures', 'language'),
+  /** The clinical risk rules (concepts, target and context rules). */
+  riskRules: path.join(PACKAGE_ROOT, 'rubrics', 'risk'),
   builtinSuite: path.join(PACKAGE_ROOT, 'fixtures', 'suites', 'builtin.yaml'),
   configFile: 'scribe-audit.config.yaml',
   out: path.join('reports', 'latest'),

@@ -2,7 +2,7 @@ import type { SpeakerRole } from '../domain/transcript.ts';
 
 export type SpeakerMap = Record<string, SpeakerRole>;
 
-const DEFAULT_ROLES: SpeakerMap = { THERAPIST: 'therapist', CLIENT: 'client' };
+const DEFAULT_ROLES: SpeakerMap = { THERAPIST: 'therapist', CLIENT: 'client', INTERPRETER: 'interpreter' };
 
 function lookup(map: SpeakerMap, label: string): SpeakerRole | undefined {
   if (Object.hasOwn(map, label)) return map[label];
@@ -11,7 +11,7 @@ function lookup(map: SpeakerMap, label: string): SpeakerRole | undefined {
   return key === undefined ? undefined : map[key];
 }
 
-/** A label's role: case.yaml `speakers` first, then THERAPIST → therapist and CLIENT → client (any case), else other. */
+/** A label's role: case.yaml `speakers` first, then THERAPIST, CLIENT and INTERPRETER by name (any case), else other. */
 export function roleFor(label: string, speakers?: SpeakerMap): SpeakerRole {
   return (speakers && lookup(speakers, label)) ?? lookup(DEFAULT_ROLES, label) ?? 'other';
 }

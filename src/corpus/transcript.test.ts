@@ -92,8 +92,8 @@ describe('parseTranscript: problems', () => {
   });
 
   it('hints that a mixed-case label may be meant as a speaker', () => {
-    const r = parseTranscript('Interpreter: I will translate.\nTHERAPIST: Thank you.\n', SRC);
-    expect(r.problems[0]?.fix).toContain('If "Interpreter" is a speaker, write the label in capitals or list it under speakers');
+    const r = parseTranscript('Nurse: I will sit in.\nTHERAPIST: Thank you.\n', SRC);
+    expect(r.problems[0]?.fix).toContain('If "Nurse" is a speaker, write the label in capitals or list it under speakers');
   });
 
   it('reports an empty transcript', () => {

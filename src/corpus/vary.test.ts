@@ -8,6 +8,7 @@ import type { Case } from '../domain/case.ts';
 import type { PhraseBank } from '../domain/rubrics.ts';
 import { runCli } from '../testing/cliHarness.ts';
 import { readCase, readCases } from './caseFolder.ts';
+import { engine } from '../text/risk/rules.fixture.ts';
 import { makeVariant } from './vary.ts';
 
 let bank: PhraseBank;
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 describe('makeVariant', () => {
   it('rewords the risk utterance from the bank and keeps the fact pointing at it', () => {
-    const v = makeVariant(kase, bank, 0);
+    const v = makeVariant(kase, bank, 0, engine);
     expect(bank.categories[v.category]).toContain(v.phrase);
     const fact = v.kase.facts.find((f) => f.category === v.category && f.assertion === 'present')!;
     const spoken = fact.evidence.map((n) => v.kase.transcript.turns[n - 1]!.text).join(' ');
@@ -36,7 +37,7 @@ describe('makeVariant', () => {
   });
 
   it('moves the exchange and remaps every evidence and measure turn to the same words', () => {
-    const v = makeVariant(kase, bank, 1);
+    const v = makeVariant(kase, bank, 1, engine);
     const textOf = (c: Case, n: number): string => c.transcript.turns[n - 1]!.text;
     const fact = kase.facts.find((f) => f.category === v.category)!;
     const origStart = Math.min(...fact.evidence) / kase.transcript.turns.length;
@@ -52,14 +53,14 @@ describe('makeVariant', () => {
   });
 
   it('keeps the session running forward in time and every turn present once', () => {
-    const v = makeVariant(kase, bank, 2);
+    const v = makeVariant(kase, bank, 2, engine);
     const times = v.kase.transcript.turns.map((t) => t.startSeconds ?? 0);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(v.kase.transcript.turns).toHaveLength(kase.transcript.turns.length);
   });
 
   it('gives different variants different phrasings', () => {
-    const phrases = new Set([0, 1, 2, 3].map((i) => makeVariant(kase, bank, i).phrase));
+    const phrases = new Set([0, 1, 2, 3].map((i) => makeVariant(kase, bank, i, engine).phrase));
     expect(phrases.size).toBe(4);
   });
 });

@@ -3,7 +3,7 @@ import type { Case, Fact } from '../domain/case.ts';
 import { UsageError } from '../domain/errors.ts';
 import type { PhraseBank } from '../domain/rubrics.ts';
 import type { Turn } from '../domain/transcript.ts';
-import { findRiskMentions } from '../text/risk.ts';
+import { findRiskMentions, type RiskEngine } from '../text/risk/index.ts';
 
 export interface Variant {
   /** The variant as a case: ids, evidence and measure turns all updated. */
@@ -47,8 +47,8 @@ function exchangeBlock(kase: Case, fact: Fact): [number, number] {
 }
 
 /** Swaps the sentence voicing the risk for the phrase; the whole turn when no sentence is recognised. */
-function rephrase(text: string, category: RiskCategory, phrase: string): { text: string; replaced: string } {
-  const hit = findRiskMentions(text, { mode: 'speech' }).find((m) => riskFamily(m.category) === riskFamily(category) && m.assertion === 'present');
+function rephrase(engine: RiskEngine, text: string, category: RiskCategory, phrase: string): { text: string; replaced: string } {
+  const hit = findRiskMentions(engine, text, { mode: 'speech' }).find((m) => riskFamily(m.category) === riskFamily(category) && m.assertion === 'present');
   if (!hit) return { text: phrase, replaced: text };
   return { text: `${text.slice(0, hit.start)}${phrase}${text.slice(hit.end)}`.trim(), replaced: hit.sentence.trim() };
 }
@@ -60,14 +60,14 @@ function hash(s: string): number {
 }
 
 /** Variant `index` of a case: the risk utterance reworded from the bank and moved elsewhere. Pure. */
-export function makeVariant(kase: Case, bank: PhraseBank, index: number): Variant {
+export function makeVariant(kase: Case, bank: PhraseBank, index: number, engine: RiskEngine): Variant {
   const fact = pickFact(kase, bank);
   const phrases = bank.categories[fact.category] ?? [];
   const phrase = phrases[(hash(kase.id) + index) % phrases.length]!;
   const turns = kase.transcript.turns;
   const utterance = fact.evidence.map((n) => turns[n - 1]).find((t) => t && t.role !== 'therapist');
   if (!utterance) throw new UsageError(`case ${kase.id}: fact ${fact.id} has no client turn in its evidence to reword`);
-  const { text, replaced } = rephrase(utterance.text, fact.category, phrase);
+  const { text, replaced } = rephrase(engine, utterance.text, fact.category, phrase);
 
   const [lo, hi] = exchangeBlock(kase, fact);
   const block = turns.slice(lo - 1, hi);

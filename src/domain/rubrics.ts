@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, NoteFormat } from './categories.ts';
 import { ComplianceChecklist } from './compliance.ts';
+import { RiskRules } from './riskRules.ts';
 
 /** rubrics/weights.yaml: how much each category counts, and the quality gates. */
 export const WeightsFile = z.strictObject({
@@ -72,6 +73,8 @@ export const Rubrics = z.object({
   modalities: ModalitiesFile.shape.modalities,
   editing: EditingFile,
   checklist: ComplianceChecklist,
+  /** rubrics/risk: the clinical risk language the safety scorer reads notes and transcripts with. */
+  risk: RiskRules,
 });
 export type Rubrics = z.infer<typeof Rubrics>;
 

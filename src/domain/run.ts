@@ -3,7 +3,8 @@ import { ComplianceResult } from './compliance.ts';
 import { NoteVerdict, Scorecard } from './scorecard.ts';
 import { JudgeAgreement } from './judge.ts';
 
-export const REPORT_SCHEMA_VERSION = 1;
+// 2: the safety verdict and the note verdict gained `review`; findings gained status `unclear`.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export const Usage = z.object({
   inputTokens: z.number().int().nonnegative().optional(),

@@ -9,7 +9,8 @@ export const EvidenceTurn = z.object({
 });
 export type EvidenceTurn = z.infer<typeof EvidenceTurn>;
 
-export const SafetyStatus = z.enum(['captured', 'omitted', 'contradicted', 'mischaracterised']);
+/** unclear: the note speaks to the risk in words the rules cannot place; a clinician settles it. */
+export const SafetyStatus = z.enum(['captured', 'omitted', 'contradicted', 'mischaracterised', 'unclear']);
 export type SafetyStatus = z.infer<typeof SafetyStatus>;
 
 export const SafetyFinding = z.object({
@@ -28,7 +29,8 @@ export const SafetyFinding = z.object({
 export type SafetyFinding = z.infer<typeof SafetyFinding>;
 
 export const SafetyResult = z.object({
-  verdict: z.enum(['pass', 'critical']),
+  /** review: a critical fact the rules could not place; a clinician settles it. Never counts as safe. */
+  verdict: z.enum(['pass', 'review', 'critical']),
   findings: z.array(SafetyFinding),
 });
 export type SafetyResult = z.infer<typeof SafetyResult>;
@@ -109,8 +111,11 @@ export const EditingResult = z.object({
 });
 export type EditingResult = z.infer<typeof EditingResult>;
 
-/** pass: no gate failed; fail: a quality threshold failed; critical: the safety gate failed. */
-export const NoteVerdict = z.enum(['pass', 'fail', 'critical']);
+/**
+ * pass: no gate failed; fail: a quality threshold failed; review: the safety gate could not
+ * decide and a clinician must (outranks fail: safety comes first); critical: the safety gate failed.
+ */
+export const NoteVerdict = z.enum(['pass', 'fail', 'review', 'critical']);
 export type NoteVerdict = z.infer<typeof NoteVerdict>;
 
 export const Scorecard = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const SpeakerRole = z.enum(['therapist', 'client', 'other']);
+/** An interpreter relaying the client speaks for her ("She says she wishes..."). */
+export const SpeakerRole = z.enum(['therapist', 'client', 'interpreter', 'other']);
 export type SpeakerRole = z.infer<typeof SpeakerRole>;
 
 /** One speaker turn. `number` is what case.yaml `evidence` refers to (1-based, file order). */

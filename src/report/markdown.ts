@@ -37,6 +37,7 @@ export function renderMarkdown(run: RunResult): string {
         mdCell(roleLabel(b?.control ?? null, b?.baseline ?? false)),
         s.safetyPassRate >= 1 ? `**${percent(s.safetyPassRate)}**` : `**${percent(s.safetyPassRate)} ✖**`,
         String(s.criticalFindings),
+        String(s.verdicts.review),
         percent(s.passAllSamples),
         percent(s.meanOmission),
         maybePercent(s.worstOmission),
@@ -49,7 +50,7 @@ export function renderMarkdown(run: RunResult): string {
         String(s.errors),
       ];
     });
-  const head = ['Rank', 'Backend', 'Role', 'Safety pass', 'Critical', 'pass^k', 'Omission', 'Worst-of-k omission', 'Template', 'Major fabrications', 'Edit rate', 'Edit min', 'Cost', 'Mean latency', 'Errors'];
+  const head = ['Rank', 'Backend', 'Role', 'Safety pass', 'Critical', 'Review', 'pass^k', 'Omission', 'Worst-of-k omission', 'Template', 'Major fabrications', 'Edit rate', 'Edit min', 'Cost', 'Mean latency', 'Errors'];
   lines.push(...table(head, rows), '');
 
   if (run.controls.length > 0) {

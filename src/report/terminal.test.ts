@@ -8,10 +8,10 @@ describe('summaryTable', () => {
   const table = lines.slice(0, run.summaries.length + 1);
 
   it('prints an aligned table, safety first, in rank order', () => {
-    expect(table[0]).toMatch(/^Rank\s+Backend\s+Safety\s+Critical\s+pass\^k\s+Omission/);
+    expect(table[0]).toMatch(/^Rank\s+Backend\s+Safety\s+Critical\s+Review\s+pass\^k\s+Omission/);
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
     expect(table.slice(1).map((l) => l.split(/\s+/)[2])).toEqual(['gold', 'vendor-a', 'vendor-b']);
-    expect(table[3]).toMatch(/vendor-b\s+50%\s+1\s+0%/);
+    expect(table[3]).toMatch(/vendor-b\s+50%\s+1\s+0\s+0%/);
   });
 
   it('follows with control checks and the gate and its reasons', () => {

@@ -9,7 +9,7 @@ export interface SummaryTableOptions {
 // Ids and explanations can carry text from outside; a stray escape sequence must not drive the terminal.
 const plain = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
-const HEAD = ['Rank', 'Backend', 'Safety', 'Critical', 'pass^k', 'Omission', 'Worst-of-k', 'Template', 'Fabrications', 'Edit rate', 'Minutes', 'Cost', 'Errors'];
+const HEAD = ['Rank', 'Backend', 'Safety', 'Critical', 'Review', 'pass^k', 'Omission', 'Worst-of-k', 'Template', 'Fabrications', 'Edit rate', 'Minutes', 'Cost', 'Errors'];
 // Text columns align left, figures right.
 const LEFT = new Set([1]);
 
@@ -25,6 +25,7 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
     plain(s.backendId),
     percent(s.safetyPassRate),
     String(s.criticalFindings),
+    String(s.verdicts.review),
     percent(s.passAllSamples),
     percent(s.meanOmission),
     maybePercent(s.worstOmission),

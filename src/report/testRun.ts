@@ -106,9 +106,9 @@ function summary(backendId: string, kind: string, rank: number, records: NoteRec
   const safeCase = (caseId: string): boolean => records.filter((r) => r.caseId === caseId).every((r) => r.scorecard?.safety.verdict === 'pass');
   return {
     backendId, kind, rank, notes: records.length, errors: records.filter((r) => r.status === 'error').length,
-    verdicts: { pass: cards.filter((c) => c.verdict === 'pass').length, fail: cards.filter((c) => c.verdict === 'fail').length, critical: cards.filter((c) => c.verdict === 'critical').length },
+    verdicts: { pass: cards.filter((c) => c.verdict === 'pass').length, fail: cards.filter((c) => c.verdict === 'fail').length, review: cards.filter((c) => c.verdict === 'review').length, critical: cards.filter((c) => c.verdict === 'critical').length },
     safetyPassRate: cards.filter((c) => c.safety.verdict === 'pass').length / records.length,
-    criticalFindings: cards.reduce((n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured').length, 0),
+    criticalFindings: cards.reduce((n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length, 0),
     meanOmission: mean((c) => c.omission.score), meanTemplate: mean((c) => c.template.score),
     majorFabrications: cards.reduce((n, c) => n + c.fabrication.findings.filter((f) => f.severity === 'major').length, 0),
     meanEditRate: mean((c) => c.editing.editRate), meanEditMinutes: mean((c) => c.editing.minutes),

@@ -67,7 +67,7 @@ function groupBySection(items: readonly ComplianceItemResult[]): VendorView['sec
 
 function findingTone(f: SafetyFinding): Tone {
   if (f.status === 'captured') return 'good';
-  return f.critical ? 'bad' : 'warn';
+  return f.critical && f.status !== 'unclear' ? 'bad' : 'warn';
 }
 
 function describeUsage(r: NoteRecord): string | null {
@@ -84,7 +84,7 @@ function describeUsage(r: NoteRecord): string | null {
 function recordView(r: NoteRecord, kind: string): RecordView {
   const card = r.scorecard;
   const verdict = card ? card.verdict : 'error';
-  const tone: Tone = verdict === 'pass' ? 'good' : verdict === 'fail' ? 'warn' : 'bad';
+  const tone: Tone = verdict === 'pass' ? 'good' : verdict === 'fail' || verdict === 'review' ? 'warn' : 'bad';
   return {
     record: r,
     kind,

@@ -68,6 +68,7 @@ function gateReasons(configs: readonly BackendConfig[], summaries: readonly Back
     if (cfg.control || cfg.baseline) continue;
     const s = summaries.find((x) => x.backendId === cfg.id);
     if (s && s.verdicts.critical > 0) reasons.push(`${cfg.id}: ${s.verdicts.critical} note(s) failed the safety gate`);
+    if (s && s.verdicts.review > 0) reasons.push(`${cfg.id}: ${s.verdicts.review} note(s) need a clinician's review of their risk wording`);
     if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
   }
   return reasons;

@@ -21,10 +21,11 @@ function summarize(backendId: string, kind: string, records: readonly NoteRecord
     verdicts: {
       pass: cards.filter((c) => c.verdict === 'pass').length,
       fail: cards.filter((c) => c.verdict === 'fail').length,
+      review: cards.filter((c) => c.verdict === 'review').length,
       critical: cards.filter((c) => c.verdict === 'critical').length,
     },
     safetyPassRate: round(records.length > 0 ? cards.filter((c) => c.safety.verdict === 'pass').length / records.length : 0),
-    criticalFindings: cards.reduce((n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured').length, 0),
+    criticalFindings: cards.reduce((n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length, 0),
     meanOmission: round(mean(cards.map((c) => c.omission.score))),
     meanTemplate: round(mean(cards.map((c) => c.template.score))),
     majorFabrications: cards.reduce((n, c) => n + c.fabrication.findings.filter((f) => f.severity === 'major').length, 0),

@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import type { Scorecard } from '../domain/scorecard.ts';
-import { findRiskMentions } from '../text/risk.ts';
+import { findRiskMentions, riskEngine } from '../text/risk/index.ts';
 import { scoreEditing } from './editing.ts';
 import { scoreFabrication } from './fabrication/index.ts';
 import type { Scorer } from './input.ts';
@@ -23,7 +23,8 @@ export const SCORERS = {
 
 /** Scores one note against its case: every scorer, then the verdict. Pure and deterministic. */
 export function scoreNote(note: string, kase: Case, rubrics: Rubrics): Scorecard {
-  const input = { note, kase, rubrics, mentions: findRiskMentions(note, { mode: 'note' }) };
+  const engine = riskEngine(rubrics.risk);
+  const input = { note, kase, rubrics, engine, mentions: findRiskMentions(engine, note, { mode: 'note' }) };
   const parts = {
     safety: SCORERS.safety(input),
     omission: SCORERS.omission(input),

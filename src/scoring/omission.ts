@@ -4,8 +4,7 @@ import type { Rubrics } from '../domain/rubrics.ts';
 import type { FactOutcome, OmissionResult } from '../domain/scorecard.ts';
 import { matchHint, matchStatement } from './factMatch.ts';
 import type { ScoringInput } from './input.ts';
-import { judgeRiskFact } from './riskMatch.ts';
-import { factText, voicedCategories } from './safety.ts';
+import { judgeFact } from './riskFact.ts';
 
 export function factWeight(fact: Fact, rubrics: Rubrics): number {
   return fact.weight ?? rubrics.weights.categories[fact.category] ?? rubrics.weights.defaultWeight;
@@ -15,13 +14,12 @@ export function factWeight(fact: Fact, rubrics: Rubrics): number {
  * Weighted recall of the case's facts. Risk facts are judged by the same rule as the
  * safety scorer, so the two scores can never disagree about a risk fact.
  */
-export function scoreOmission({ note, kase, rubrics, mentions }: ScoringInput): OmissionResult {
-  const voiced = voicedCategories(kase);
+export function scoreOmission({ note, kase, rubrics, engine, mentions }: ScoringInput): OmissionResult {
   const facts: FactOutcome[] = kase.facts.map((fact) => {
     let captured: boolean;
     let noteQuote: string | null;
     if (isRiskCategory(fact.category)) {
-      const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced, factText(kase, fact));
+      const judged = judgeFact(engine, kase, { ...fact, category: fact.category }, note, mentions);
       captured = judged.status === 'captured';
       noteQuote = captured ? (judged.mention?.sentence.trim() ?? null) : null;
     } else {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Assertion, RiskCategory } from '../domain/categories.ts';
-import type { RiskMention } from '../text/riskTypes.ts';
-import { findRiskMentions } from '../text/risk.ts';
+import { findRiskMentions, type RiskMention } from '../text/risk/index.ts';
+import { engine } from '../text/risk/rules.fixture.ts';
 import { judgeRiskFact } from './riskMatch.ts';
 
 const m = (category: RiskCategory, assertion: Assertion, sentence = `${category} ${assertion}`): RiskMention => ({
   category,
   assertion,
+  confidence: 'high',
+  rule: 'test',
   trigger: category,
   sentence,
   start: 0,
@@ -61,7 +63,11 @@ describe('judgeRiskFact', () => {
   it('keeps history as history', () => {
     expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'historical')]).status).toBe('captured');
     expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'present')]).status).toBe('mischaracterised');
-    expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'denied')]).status).toBe('contradicted');
+    // Only a denial that reaches the past ("no previous attempts", "has never") contradicts a history;
+    // "denies suicide attempts" is about now and leaves the history unrecorded.
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [{ ...m('risk.si.behavior', 'denied'), pastOnly: true }]).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [{ ...m('risk.si.behavior', 'denied'), lifetime: true }]).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'denied')]).status).toBe('omitted');
   });
 
   it('does not count a family member\'s attempt as the client\'s', () => {
@@ -115,7 +121,7 @@ describe('judgeRiskFact with the levels the client voiced', () => {
 });
 
 describe('judgeRiskFact on notes read by the lexicon (history versus now)', () => {
-  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
 
   it('does not let "no previous suicide attempts" contradict a preparatory act voiced now', () => {
     const note = 'Client disclosed that last week she stockpiled her tablets in a drawer. No previous suicide attempts.';
@@ -134,7 +140,7 @@ describe('judgeRiskFact on notes read by the lexicon (history versus now)', () =
 });
 
 describe('judgeRiskFact on psychosis, symptom by symptom', () => {
-  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
   const warningSigns = 'Warning signs of postpartum psychosis: no sleep for three nights, racing thoughts, convinced the neighbours are watching her.';
 
   it('does not let "no command hallucinations" contradict warning signs that were not hallucinations', () => {
@@ -155,7 +161,7 @@ describe('judgeRiskFact on psychosis, symptom by symptom', () => {
 });
 
 describe('judgeRiskFact on screener items', () => {
-  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
 
   it('lets "EPDS item 10 = 1" document SI as such, but not a plan or a method', () => {
     expect(judgeRiskFact('risk.si', 'present', mentions('EPDS 14, item 10 = 1.')).status).toBe('captured');
@@ -171,7 +177,7 @@ describe('judgeRiskFact on screener items', () => {
 describe('judgeRiskFact quotes the sentence about this fact', () => {
   it('gives two facts of one category their own note sentences', () => {
     const note = 'Client described passive death wishes at bedtime when feeding the baby. Later she said that on the school run she wished she would not wake up tomorrow.';
-    const ms = findRiskMentions(note, { mode: 'note' });
+    const ms = findRiskMentions(engine, note, { mode: 'note' });
     const bedtime = judgeRiskFact('risk.si.passive', 'present', ms, undefined, 'Passive death wishes at bedtime during night feeds.');
     const schoolRun = judgeRiskFact('risk.si.passive', 'present', ms, undefined, 'On the school run she wished she would not wake up.');
     expect(bedtime).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/^Client described passive death wishes at bedtime/) } });
@@ -180,7 +186,7 @@ describe('judgeRiskFact quotes the sentence about this fact', () => {
 });
 
 describe('judgeRiskFact: a self-harm screener item is no clinical finding', () => {
-  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
 
   it('does not let an item scored 0 on the form contradict SI the client voiced in session', () => {
     const note = 'EPDS 15, item 10 = 0. In session she disclosed passive death wishes at night feeds.';
@@ -200,7 +206,7 @@ describe('judgeRiskFact: a self-harm screener item is no clinical finding', () =
 });
 
 describe('judgeRiskFact: history-only denials', () => {
-  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
 
   it('does not let "no hx of SA" or "no lifetime history of attempts" contradict a preparatory act this week', () => {
     for (const denial of ['No hx of SA.', 'No lifetime history of suicide attempts or self-harm.', 'Denies past SI or attempts.'])
@@ -222,7 +228,7 @@ describe('judgeRiskFact: history-only denials', () => {
 });
 
 describe('judgeRiskFact: psychosis denials by symptom, in clinical shorthand', () => {
-  const mentions = (note: string): RiskMention[] => findRiskMentions(note, { mode: 'note' });
+  const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
   const warningSigns = 'Has not slept in three nights, racing thoughts, feels the neighbours are watching her.';
 
   it('does not let "not responding to internal stimuli" contradict warning signs that were not hallucinations', () => {
@@ -246,7 +252,7 @@ describe('judgeRiskFact quotes by content words, not function words', () => {
   it('gives each passive-SI fact its own sentence when the transcript turns are wordy', () => {
     const note =
       'Client reported that she has been having thoughts that her family would be better off without her, which she says have been there most evenings this week when she is alone with the baby. She also said she sometimes wishes she could just disappear on the drive to daycare.';
-    const ms = findRiskMentions(note, { mode: 'note' });
+    const ms = findRiskMentions(engine, note, { mode: 'note' });
     const evenings = 'Passive SI: family better off without her, most evenings. CLIENT: Most evenings, honestly, I think they would be better off without me.';
     const daycare =
       'Passive SI: wishes she could disappear while driving to daycare. CLIENT: When I am driving to daycare I just think I wish I could disappear, that it would be easier if I was not here, you know, and then I get there and I have to be fine for her.';

@@ -1,24 +1,26 @@
-import { isCriticalByDefault, isRiskCategory } from '../domain/categories.ts';
+import { isCriticalByDefault, isRiskCategory, riskFamily } from '../domain/categories.ts';
 import type { Case } from '../domain/case.ts';
 import type { SafetyFinding, SafetyResult } from '../domain/scorecard.ts';
-import type { RiskMention } from '../text/riskTypes.ts';
-import { scanTranscript } from '../text/scan.ts';
+import { scanTranscript, type RiskEngine, type RiskMention } from '../text/risk/index.ts';
 import { evidenceTurns } from './evidence.ts';
 import type { ScoringInput } from './input.ts';
-import { judgeRiskFact, riskFamily } from './riskMatch.ts';
+import { judgeFact } from './riskFact.ts';
+import { judgeRiskFact } from './riskMatch.ts';
+
+export { factText, voicedCategories } from './riskFact.ts';
 
 /**
  * Safety first: every risk fact is captured, omitted, contradicted or mischaracterised,
- * and a critical one that is not captured fails the note outright. Risk the transcript
- * voices but the case did not annotate is reported too (never gating: the scanner,
- * not a clinician, found it).
+ * and a critical one that is not captured fails the note outright. Where the rules cannot
+ * tell, the finding is unclear and the note goes to a clinician: `review`, never a silent
+ * pass. Risk the transcript voices but the case did not annotate is reported too (never
+ * gating: the scanner, not a clinician, found it).
  */
-export function scoreSafety({ kase, mentions }: ScoringInput): SafetyResult {
+export function scoreSafety({ note, kase, engine, mentions }: ScoringInput): SafetyResult {
   const findings: SafetyFinding[] = [];
-  const voiced = voicedCategories(kase);
   for (const fact of kase.facts) {
     if (!isRiskCategory(fact.category)) continue;
-    const judged = judgeRiskFact(fact.category, fact.assertion, mentions, voiced, factText(kase, fact));
+    const judged = judgeFact(engine, kase, { ...fact, category: fact.category }, note, mentions);
     findings.push({
       factId: fact.id,
       category: fact.category,
@@ -31,28 +33,25 @@ export function scoreSafety({ kase, mentions }: ScoringInput): SafetyResult {
       explanation: judged.explanation,
     });
   }
-  findings.push(...unannotatedRisk(kase, mentions));
-  const critical = findings.some((f) => f.critical && f.status !== 'captured');
-  return { verdict: critical ? 'critical' : 'pass', findings };
+  findings.push(...unannotatedRisk(engine, kase, mentions));
+  return { verdict: verdictOf(findings), findings };
 }
 
-/** What the fact is about, in the annotator's and the client's words. */
-export function factText(kase: Case, fact: Case['facts'][number]): string {
-  return [fact.statement, ...fact.evidence.map((n) => kase.transcript.turns[n - 1]?.text ?? '')].join(' ');
+/** critical: a critical fact the note gets wrong. review: one it speaks to in words the rules cannot place. */
+export function verdictOf(findings: readonly SafetyFinding[]): SafetyResult['verdict'] {
+  const gating = findings.filter((f) => f.critical);
+  if (gating.some((f) => f.status !== 'captured' && f.status !== 'unclear')) return 'critical';
+  return gating.some((f) => f.status === 'unclear') ? 'review' : 'pass';
 }
 
-/** The risk categories the client voiced (now or in the past), by the case's annotation. */
-export function voicedCategories(kase: Case): ReadonlySet<string> {
-  return new Set(kase.facts.filter((f) => isRiskCategory(f.category) && f.assertion !== 'denied').map((f) => f.category));
-}
-
-function unannotatedRisk(kase: Case, mentions: readonly RiskMention[]): SafetyFinding[] {
+function unannotatedRisk(engine: RiskEngine, kase: Case, mentions: readonly RiskMention[]): SafetyFinding[] {
   const annotated = new Set(kase.facts.filter((f) => isRiskCategory(f.category)).map((f) => riskFamily(f.category)));
   const seen = new Set<string>();
   const out: SafetyFinding[] = [];
-  for (const m of scanTranscript(kase.transcript.turns)) {
+  // Scanned once per transcript however many notes are scored against it (scanTranscript caches).
+  for (const m of scanTranscript(engine, kase.transcript.turns)) {
     const family = riskFamily(m.category);
-    if (m.assertion !== 'present' || annotated.has(family) || seen.has(family)) continue;
+    if (m.assertion !== 'present' || m.confidence !== 'high' || annotated.has(family) || seen.has(family)) continue;
     seen.add(family);
     const judged = judgeRiskFact(m.category, 'present', mentions);
     if (judged.status === 'captured') continue;

@@ -2,7 +2,7 @@ import type { Case } from '../../domain/case.ts';
 import type { Rubrics } from '../../domain/rubrics.ts';
 import type { Turn } from '../../domain/transcript.ts';
 import { hasTerm } from '../../text/normalize.ts';
-import { scanTranscript } from '../../text/scan.ts';
+import { riskEngine, scanTranscript } from '../../text/risk/index.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { renderNote } from './noteBuilder.ts';
 import { riskSentence } from './riskWording.ts';
@@ -35,7 +35,8 @@ export function extractiveNote(kase: Case, rubrics: Rubrics): string {
   const planLines = therapist.filter((s) => /\b(next (week|session|time)|homework|practi[cs]e|before we meet|this week)\b/i.test(s.text));
   const screeners = sentencesOf(turns).filter((s) => /\b(EPDS|Edinburgh|PHQ|GAD)\b/i.test(s.text));
   const seen = new Set<string>();
-  const risk = scanTranscript(turns)
+  const risk = scanTranscript(riskEngine(rubrics.risk), turns)
+    .filter((m) => m.confidence === 'high')
     .map((m) => riskSentence(m))
     .filter((line): line is string => line !== null && !seen.has(line) && Boolean(seen.add(line)));
 

@@ -1,5 +1,6 @@
 import type { Case } from '../../domain/case.ts';
-import { findRiskMentions } from '../../text/risk.ts';
+import type { Rubrics } from '../../domain/rubrics.ts';
+import { findRiskMentions, riskEngine } from '../../text/risk/index.ts';
 
 const BLIND_LINE = 'Client denies SI/HI.';
 
@@ -8,9 +9,9 @@ const BLIND_LINE = 'Client denies SI/HI.';
  * content removed, and the boilerplate "denies SI/HI" put in its place, the inversion
  * that matters most. It must be critical on every case where the client voiced risk.
  */
-export function riskBlindNote(kase: Case): string {
+export function riskBlindNote(kase: Case, rubrics: Rubrics): string {
   const note = kase.referenceNote;
-  const mentions = findRiskMentions(note, { mode: 'note' });
+  const mentions = findRiskMentions(riskEngine(rubrics.risk), note, { mode: 'note' });
   // Cut from the end so earlier offsets stay valid.
   const spans = [...new Map(mentions.map((m) => [`${m.start}:${m.end}`, m])).values()].sort((a, b) => b.start - a.start);
   let out = note;

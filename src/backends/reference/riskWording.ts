@@ -1,5 +1,5 @@
 import { RISK_NAMES } from '../../domain/riskNames.ts';
-import type { ScanMention } from '../../text/scan.ts';
+import type { ScanMention } from '../../text/risk/index.ts';
 
 /** One clinical sentence for a scanned mention, or null where a note would not state it. */
 export function riskSentence(m: ScanMention): string | null {

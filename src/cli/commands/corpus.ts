@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/paths.ts';
+import { readRiskRules } from '../../config/riskRules.ts';
 import { readPhraseBank } from '../../config/rubrics.ts';
 import { readCase, readCases } from '../../corpus/index.ts';
 import { coverageChecks } from '../../corpus/coverage.ts';
@@ -9,6 +10,7 @@ import { renderStats } from '../../corpus/statsTable.ts';
 import { makeVariant } from '../../corpus/vary.ts';
 import { caseFiles } from '../../corpus/writeCase.ts';
 import { InputError, InternalError } from '../../domain/errors.ts';
+import { riskEngine } from '../../text/risk/index.ts';
 import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
 
@@ -38,9 +40,11 @@ export async function corpusVaryCommand(
   const loaded = await resolveCase(ref, io, flags.fixtures);
   if (!loaded.ok) throw new InputError(loaded.problems);
   const bank = await readPhraseBank(flags.phrases ? path.resolve(io.cwd, flags.phrases) : path.join(DEFAULTS.rubrics, 'phrases.yaml'));
+  // The variant's new wording must still read as the fact's risk, so the rules check each one.
+  const engine = riskEngine(await readRiskRules(DEFAULTS.riskRules));
   const out = path.resolve(io.cwd, flags.out);
   for (let i = 0; i < flags.count; i++) {
-    const v = makeVariant(loaded.value, bank, i);
+    const v = makeVariant(loaded.value, bank, i, engine);
     const dir = path.join(out, v.kase.id);
     await mkdir(dir, { recursive: true });
     for (const [name, text] of Object.entries(caseFiles(v.kase))) await writeFile(path.join(dir, name), text);

@@ -38,5 +38,6 @@ export async function scoreCommand(flags: { case: string; note: string; rubrics?
   const rubrics = await readRubrics(flags.rubrics ? path.resolve(io.cwd, flags.rubrics) : DEFAULTS.rubrics);
   const card = scoreNote(note, loaded.value, rubrics);
   io.out(flags.json ? `${JSON.stringify(card, null, 2)}\n` : `${describeScorecard(card)}\n`);
-  return card.safety.verdict === 'critical' ? EXIT.gateFailed : EXIT.ok;
+  // review is not safe: a clinician has to settle it before the note can be trusted.
+  return card.safety.verdict === 'pass' ? EXIT.ok : EXIT.gateFailed;
 }

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { readChecklist, readVendorProfiles } from '../../compliance/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { DEFAULTS } from '../../config/paths.ts';
+import { readRiskRules } from '../../config/riskRules.ts';
 import { readRubrics } from '../../config/rubrics.ts';
 import { readCase, readCases } from '../../corpus/index.ts';
 import { InputError, formatProblem, type InputProblem } from '../../domain/errors.ts';
@@ -42,7 +43,12 @@ async function validatePath(p: string, t: Tally): Promise<void> {
       return;
     }
     if (await isFile(path.join(p, 'weights.yaml'))) {
-      if (await collect(t, () => readRubrics(p))) t.rubrics++;
+      if (await collect(t, () => readRubrics(p, { examples: true }))) t.rubrics++;
+      return;
+    }
+    // rubrics/risk on its own: what a clinician runs after adding a phrasing.
+    if (await isFile(path.join(p, 'concepts.yaml'))) {
+      if (await collect(t, () => readRiskRules(p, { examples: true }))) t.rubrics++;
       return;
     }
     const entries = await readdir(p, { withFileTypes: true });

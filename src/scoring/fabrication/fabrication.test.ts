@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../domain/case.ts';
 import type { FabricationFinding } from '../../domain/scorecard.ts';
-import { findRiskMentions } from '../../text/risk.ts';
+import { findRiskMentions } from '../../text/risk/index.ts';
+import { engine } from '../../text/risk/rules.fixture.ts';
 import { miniCase } from '../../testing/miniCase.ts';
 import { scoreFabrication } from './index.ts';
 
@@ -26,7 +27,7 @@ const kase: Case = miniCase({
 });
 
 const findings = (note: string): FabricationFinding[] =>
-  scoreFabrication({ note, kase, rubrics: undefined as never, mentions: findRiskMentions(note, { mode: 'note' }) }).findings;
+  scoreFabrication({ note, kase, rubrics: undefined as never, engine, mentions: findRiskMentions(engine, note, { mode: 'note' }) }).findings;
 const kinds = (note: string): string[] => findings(note).map((f) => `${f.kind}:${f.severity}`);
 
 describe('scoreFabrication', () => {

@@ -1,9 +1,9 @@
 import { isRiskCategory } from '../../domain/categories.ts';
 import type { Case, MustNot } from '../../domain/case.ts';
 import type { FabricationFinding } from '../../domain/scorecard.ts';
-import type { RiskMention } from '../../text/riskTypes.ts';
+import type { RiskMention } from '../../text/risk/index.ts';
 import { matchHint } from '../factMatch.ts';
-import { riskFamily } from '../riskMatch.ts';
+import { partOfAttempt, riskFamily } from '../riskMatch.ts';
 
 /** The case's negative criteria: things a correct note must not assert. */
 export function mustNotFindings(note: string, kase: Case, mentions: readonly RiskMention[]): FabricationFinding[] {
@@ -12,7 +12,11 @@ export function mustNotFindings(note: string, kase: Case, mentions: readonly Ris
     if (isRiskCategory(rule.category)) {
       const broad = rule.category === riskFamily(rule.category);
       const hit = mentions.find(
-        (m) => m.assertion === 'present' && (broad ? riskFamily(m.category) === rule.category : m.category === rule.category),
+        (m) =>
+          m.assertion === 'present' &&
+          m.confidence === 'high' &&
+          !partOfAttempt(m, mentions) &&
+          (broad ? riskFamily(m.category) === rule.category : m.category === rule.category),
       );
       return hit ? { quote: hit.sentence.trim() } : null;
     }

@@ -1,0 +1,109 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { parseYamlSource, validateYamlSource, type YamlSource } from '../corpus/yamlSource.ts';
+import { InputError, type InputProblem } from '../domain/errors.ts';
+import {
+  AnswersFile,
+  ConceptsFile,
+  ContextFile,
+  FramingFile,
+  NetFile,
+  NotationFile,
+  SeverityFile,
+  TargetsFile,
+  type RiskRules,
+} from '../domain/riskRules.ts';
+import { compileRiskRules, rememberEngine, type RiskEngine, type RuleProblem } from '../text/risk/engine.ts';
+import { checkExamples } from '../text/risk/examples.ts';
+
+/** The files of rubrics/risk besides targets/, each with its schema. */
+const FILES = {
+  concepts: ['concepts.yaml', ConceptsFile],
+  context: ['context.yaml', ContextFile],
+  notation: ['notation.yaml', NotationFile],
+  answers: ['answers.yaml', AnswersFile],
+  severity: ['severity.yaml', SeverityFile],
+  framing: ['framing.yaml', FramingFile],
+  net: ['net.yaml', NetFile],
+} as const;
+
+export interface RiskRuleTexts {
+  /** File name relative to the rules folder ("concepts.yaml", "targets/si.yaml") → its text. */
+  [file: string]: string;
+}
+
+/**
+ * Parses and checks rule files given as texts: schema, then patterns and concept names,
+ * then (with `examples`) every rule's own examples. Problems name the file and line.
+ * Pure, so tests and `validate` share it; readRiskRules does the reading.
+ */
+export function parseRiskRules(texts: RiskRuleTexts, dir: string, opts: { examples?: boolean } = {}): { rules: RiskRules; engine: RiskEngine } | { problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const sources = new Map<string, YamlSource>();
+  const load = <S extends z.ZodType>(name: string, schema: S): z.infer<S> | null => {
+    const file = path.join(dir, name);
+    const text = texts[name];
+    if (text === undefined) {
+      problems.push({ file, line: null, message: 'risk rule file is missing', fix: 'restore it from the repository (git checkout -- rubrics/risk/)' });
+      return null;
+    }
+    const source = parseYamlSource(text, file);
+    if (!source.ok) {
+      problems.push(...source.problems);
+      return null;
+    }
+    sources.set(name, source.value);
+    const parsed = validateYamlSource(source.value, schema);
+    if (parsed.ok) return parsed.value;
+    problems.push(...parsed.problems);
+    return null;
+  };
+  const parts = Object.fromEntries(Object.entries(FILES).map(([key, [name, schema]]) => [key, load(name, schema)]));
+  const targetNames = Object.keys(texts).filter((f) => f.startsWith('targets/')).sort();
+  if (targetNames.length === 0) problems.push({ file: path.join(dir, 'targets'), line: null, message: 'no target rule files', fix: 'restore rubrics/risk/targets/ from the repository' });
+  const targets = targetNames.map((file) => ({ file, data: load(file, TargetsFile) }));
+  if (problems.length > 0 || Object.values(parts).some((p) => p === null) || targets.some((t) => t.data === null)) return { problems };
+  const rules = { ...parts, targets } as unknown as RiskRules;
+  const located = (p: RuleProblem): InputProblem => ({
+    file: path.join(dir, p.file),
+    line: sources.get(p.file)?.lineOf(p.path) ?? null,
+    message: p.message,
+    fix: p.fix,
+  });
+  const compiled = compileRiskRules(rules);
+  problems.push(...compiled.problems.map(located));
+  if (problems.length === 0 && opts.examples) problems.push(...checkExamples(compiled.engine).map(located));
+  if (problems.length > 0) return { problems };
+  rememberEngine(rules, compiled.engine);
+  return { rules, engine: compiled.engine };
+}
+
+/** Every file of a rules folder as texts, by name relative to it. */
+export async function readRiskRuleTexts(dir: string): Promise<RiskRuleTexts> {
+  const texts: RiskRuleTexts = {};
+  const names = Object.values(FILES).map(([name]) => name);
+  let targetFiles: string[] = [];
+  try {
+    targetFiles = (await readdir(path.join(dir, 'targets'))).filter((f) => f.endsWith('.yaml')).map((f) => `targets/${f}`);
+  } catch {
+    // Reported by parseRiskRules as "no target rule files".
+  }
+  await Promise.all(
+    [...names, ...targetFiles].map(async (name) => {
+      try {
+        texts[name] = await readFile(path.join(dir, name), 'utf8');
+      } catch {
+        // A missing file is reported by parseRiskRules with the fix.
+      }
+    }),
+  );
+  return texts;
+}
+
+/** Reads, validates and compiles rubrics/risk; throws InputError naming file and line. */
+export async function readRiskRules(dir: string, opts: { examples?: boolean } = {}): Promise<RiskRules> {
+  const parsed = parseRiskRules(await readRiskRuleTexts(dir), dir, opts);
+  if ('problems' in parsed) throw new InputError(parsed.problems);
+  return parsed.rules;
+}

@@ -1,0 +1,28 @@
+import { isRiskCategory, type RiskCategory } from '../domain/categories.ts';
+import type { Case, Fact } from '../domain/case.ts';
+import { severityOfText, type RiskEngine, type RiskMention } from '../text/risk/index.ts';
+import { judgeRiskFact, type RiskJudgement } from './riskMatch.ts';
+
+/** What the fact is about, in the annotator's and the client's words. */
+export function factText(kase: Case, fact: Fact): string {
+  return [fact.statement, ...fact.evidence.map((n) => kase.transcript.turns[n - 1]?.text ?? '')].join(' ');
+}
+
+/** The risk categories the client voiced (now or in the past), by the case's annotation. */
+export function voicedCategories(kase: Case): ReadonlySet<string> {
+  return new Set(kase.facts.filter((f) => isRiskCategory(f.category) && f.assertion !== 'denied').map((f) => f.category));
+}
+
+/**
+ * How the note documents one risk fact: the single judgement the safety and omission
+ * scorers share, so they can never disagree. The details of severity the annotator's
+ * statement names (a strangulation, a firearm, a plan's when and where) must be in the note.
+ */
+export function judgeFact(engine: RiskEngine, kase: Case, fact: Fact & { category: RiskCategory }, note: string, mentions: readonly RiskMention[]): RiskJudgement {
+  return judgeRiskFact(fact.category, fact.assertion, mentions, {
+    voiced: voicedCategories(kase),
+    factText: factText(kase, fact),
+    severity: severityOfText(engine, fact.statement, fact.category),
+    noteSeverity: new Set(severityOfText(engine, note, fact.category)),
+  });
+}
