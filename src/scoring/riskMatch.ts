@@ -25,7 +25,7 @@ const label = (c: RiskCategory): string => RISK_NAMES[c];
 // denied; "not disoriented" denies confusion, not a belief of being watched.
 const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [
   /halluc|\bavh\b|\ba\/vh\b|\bah\b|\bvh\b|\bvoices?\b|seeing things|hearing things|internal stimuli|\bris\b|perceptual/i,
-  /delusion|paranoi|watched|followed|special messages|of reference|thought (?:insertion|broadcasting|withdrawal)/i,
+  /delusion|paranoi|watched|watching|followed|following|special messages|of reference|thought (?:insertion|broadcasting|withdrawal)|believ|convinced|talking about (?:me|her)|in code|coded|messages|poison|plot|swapped|replaced|imposter|impostor|chosen|mission/i,
   /disorient|disorgani[sz]|confus|loose(?:ning of)? associations|thought disorder/i,
 ];
 
@@ -237,11 +237,13 @@ function judgeConfident(
     return { status: 'omitted', mention: null, explanation: `The client reported a history of ${name}; the note does not record it.` };
   }
 
-  // hypothetical and other: the note must keep the same framing, not make it the client's current risk.
+  // hypothetical and other: the note must keep the same framing, not make it the client's
+  // current risk; "Current passive SI ('wouldn't want to live')" is current, whatever it quotes.
   const same = find(expected, (m) => covers(m) || m.category === riskFamily(category));
-  if (same) return { status: 'captured', mention: same, explanation: `The note keeps ${name} as ${expected}.` };
   const current = find('present', (m) => m.category === category || m.category === riskFamily(category));
-  if (current) return { status: 'mischaracterised', mention: current, explanation: `${name} (${expected}) is written as the client's current risk.` };
+  if (current && (!same || current.start === same.start))
+    return { status: 'mischaracterised', mention: current, explanation: `${name} (${expected}) is written as the client's current risk.` };
+  if (same) return { status: 'captured', mention: same, explanation: `The note keeps ${name} as ${expected}.` };
   return { status: 'omitted', mention: null, explanation: `The note does not record ${name} (${expected}).` };
 }
 

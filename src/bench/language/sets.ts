@@ -59,13 +59,23 @@ async function readItems<T extends z.ZodType>(file: string, kind: string, item: 
   return (parsed.value as { items: z.infer<T>[] }).items;
 }
 
-/** Every set under a folder: each subfolder is a set; its speech*.yaml and notes*.yaml files are read. */
+const Status = z.strictObject({ heldOut: z.array(z.string()) });
+
+/**
+ * Every set under a folder: each subfolder is a set; its speech*.yaml and notes*.yaml files
+ * are read. status.yaml says which sets are still held out (blind): once a blind set's
+ * figures are reported and tuning on it begins, it leaves that list.
+ */
 export async function readLanguageSets(dir: string): Promise<LanguageSet[]> {
+  const statusFile = path.join(dir, 'status.yaml');
+  const status = parseYamlWithSchema(await readFile(statusFile, 'utf8'), statusFile, Status);
+  if (!status.ok) throw new InputError(status.problems);
+  const heldOut = new Set(status.value.heldOut);
   const sets: LanguageSet[] = [];
   for (const entry of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(dir, entry.name);
     const files = (await readdir(folder)).filter((f) => f.endsWith('.yaml')).sort();
-    const set: LanguageSet = { name: entry.name, blind: entry.name.startsWith('blind'), speech: [], notes: [] };
+    const set: LanguageSet = { name: entry.name, blind: heldOut.has(entry.name), speech: [], notes: [] };
     for (const f of files) {
       if (f.startsWith('speech')) set.speech.push(...(await readItems(path.join(folder, f), 'speech', SpeechItem)));
       else if (f.startsWith('notes')) set.notes.push(...(await readItems(path.join(folder, f), 'note', NoteItem)));
