@@ -77,6 +77,13 @@ export const partOfAttempt = (m: RiskMention, mentions: readonly RiskMention[]):
 /** Levels of SI and of harm to the baby that are more than the thoughts: only their own words document them. */
 const ELEMENT_LEVELS: ReadonlySet<string> = new Set(['risk.si.method', 'risk.si.intent', 'risk.si.plan', 'risk.si.behavior', 'risk.harm_to_infant.intent']);
 
+const DENIES_THOUGHTS = /\b(?:denies|denied|denying|no)\b[^.;]{0,30}\b(?:thoughts?|images?|ideation)\b/i;
+const INTENT_WORDS = /\b(?:intent|intend|intention|urges?|wish|wants?|desire|plan|act on|deliberate)/i;
+
+/** C-SSRS kinds of suicidal behaviour: a note can say yes to one and no to another. */
+const BEHAVIOUR_KINDS = /\b(actual|interrupted|aborted|self-interrupted|preparatory)\b/i;
+const kindOf = (m: RiskMention): string | null => BEHAVIOUR_KINDS.exec(m.trigger)?.[1]?.toLowerCase() ?? null;
+
 /** Elements of a risk a client can have one of and not another: one method thought of, another not. */
 const ELEMENTS: ReadonlySet<string> = new Set(['risk.si.method', 'risk.si.plan', 'risk.si.behavior', 'risk.self_harm', 'risk.substance', 'risk.ipv']);
 
@@ -162,9 +169,20 @@ function judgeConfident(
     // there is no method or plan without the thoughts.
     const gate = (m: RiskMention): boolean =>
       (m.category === 'risk.si.passive' || m.category === 'risk.si.active') && (LADDER[category] ?? 0) > (LADDER[m.category] ?? 0) && LADDER[m.category] !== undefined;
+    // "Denies thoughts of harming infant" names no intent: it denies the thoughts, intrusive ones
+    // too. "I would never do anything to him" denies an act, which is how intrusive thoughts sound.
+    const deniesAllHarm = (m: RiskMention): boolean =>
+      category === 'risk.harm_to_infant.intrusive' &&
+      m.category === 'risk.harm_to_infant.intent' &&
+      DENIES_THOUGHTS.test(m.sentence) &&
+      !INTENT_WORDS.test(m.sentence);
     const denied = find(
       'denied',
-      (m) => (m.category === category || m.category === riskFamily(category) || gate(m)) && !m.pastOnly && !m.screenerItem && deniesSameThing(category, m, opts.factText),
+      (m) =>
+        (m.category === category || m.category === riskFamily(category) || gate(m) || deniesAllHarm(m)) &&
+        !m.pastOnly &&
+        !m.screenerItem &&
+        deniesSameThing(category, m, opts.factText),
     );
     // "Thought of jumping; has not thought about the medicines": for an element (a method, a
     // plan, an act) the two can both be true, and only a clinician can tell. Ideation both
@@ -176,6 +194,9 @@ function judgeConfident(
       const named = family.find((m) => m.assertion === 'present' && covers(m) && (m.means ?? []).length > 0) ?? documented;
       return { status: 'captured', mention: named, explanation: `The note documents ${name} ("${named.trigger}"); its denial ("${denied.trigger}") is of other means.` };
     }
+    // "Interrupted attempt: yes / Aborted attempt: no" is one kind of attempt, not a contradiction.
+    if (documented && denied && category === 'risk.si.behavior' && kindOf(denied) && kindOf(documented) && kindOf(denied) !== kindOf(documented))
+      return { status: 'captured', mention: documented, explanation: `The note documents ${name} ("${documented.trigger}"); its denial ("${denied.trigger}") is of another kind of attempt.` };
     if (documented && denied && ELEMENTS.has(category) && denied.category === category && documented.category === category)
       return { status: 'unclear', mention: denied, explanation: `The note documents ${name} ("${documented.trigger}") and also denies it ("${denied.trigger}"); a clinician should decide whether the denial is of something else.` };
     if (documented && denied)
@@ -183,7 +204,14 @@ function judgeConfident(
     // Passive SI written up as active (or intrusive thoughts as intent) is wrong even when the
     // note also quotes the client: the level drives the clinical response.
     const wrongLevel = family.find(
-      (m) => m.assertion === 'present' && m.category !== riskFamily(m.category) && !voiced.has(m.category) && overstates(category, m) && !partOfAttempt(m, mentions),
+      (m) =>
+        m.assertion === 'present' &&
+        m.category !== riskFamily(m.category) &&
+        !voiced.has(m.category) &&
+        overstates(category, m) &&
+        !partOfAttempt(m, mentions) &&
+        // Means saved for a plan ("a plan to overdose on saved oxycodone") are part of the plan.
+        !(category === 'risk.si.plan' && m.category === 'risk.si.behavior' && m.start === documented?.start),
     );
     if (documented && wrongLevel && !generic)
       return { status: 'mischaracterised', mention: wrongLevel, explanation: `The client voiced ${name}; the note also asserts ${label(wrongLevel.category)}, which she did not voice.` };
