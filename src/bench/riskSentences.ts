@@ -1,6 +1,5 @@
-import type { Case } from '../domain/case.ts';
+import type { Case, Fact } from '../domain/case.ts';
 import { isCriticalByDefault, isRiskCategory, riskFamily, type RiskCategory } from '../domain/categories.ts';
-import type { Fact } from '../domain/case.ts';
 import { findRiskMentions, type RiskEngine, type RiskMention } from '../text/risk/index.ts';
 
 /** A case's risk facts, narrowed to risk categories. */
@@ -12,28 +11,28 @@ export const riskFacts = (k: Case): RiskFact[] => k.facts.filter((f): f is RiskF
 export const currentCriticalFamilies = (k: Case): Set<string> =>
   new Set(riskFacts(k).filter((f) => f.assertion === 'present' && (f.critical ?? isCriticalByDefault(f.category))).map((f) => riskFamily(f.category)));
 
-/** The note's mentions in the given families, one per sentence, last first so offsets hold when replacing. */
-export function sentencesOf(engine: RiskEngine, note: string, families: ReadonlySet<string>, keep: (m: RiskMention) => boolean = () => true): RiskMention[] {
-  const hits = findRiskMentions(engine, note, { mode: 'note' }).filter((m) => families.has(riskFamily(m.category)) && keep(m));
-  return [...new Map(hits.map((m) => [m.start, m])).values()].sort((a, b) => b.start - a.start);
+const inFamilies = (engine: RiskEngine, note: string, families: ReadonlySet<string>): RiskMention[] =>
+  findRiskMentions(engine, note, { mode: 'note' }).filter((m) => families.has(riskFamily(m.category)));
+
+/** One mention per sentence, last first so offsets hold when replacing. */
+const bySentence = (mentions: readonly RiskMention[]): RiskMention[] => [...new Map(mentions.map((m) => [m.start, m])).values()].sort((a, b) => b.start - a.start);
+
+function replaceAll(note: string, spans: readonly RiskMention[], by: (m: RiskMention) => string): string | null {
+  if (spans.length === 0) return null;
+  let out = note;
+  for (const m of spans) out = `${out.slice(0, m.start)}${by(m)}${out.slice(m.end)}`;
+  return out;
 }
 
-/**
- * Replaces each sentence holding a mention in `families`. `by` returns the new text for a
- * sentence; `first` (when given) is what goes where the first one stood, the rest go.
- */
+/** Replaces each sentence holding a mention in `families` (that `keep` accepts) by what `by` returns for it. */
 export function replaceSentences(
   engine: RiskEngine,
   note: string,
   families: ReadonlySet<string>,
   by: (m: RiskMention) => string,
-  keep?: (m: RiskMention) => boolean,
+  keep: (m: RiskMention) => boolean = () => true,
 ): string | null {
-  const spans = sentencesOf(engine, note, families, keep);
-  if (spans.length === 0) return null;
-  let out = note;
-  for (const m of spans) out = `${out.slice(0, m.start)}${by(m)}${out.slice(m.end)}`;
-  return out;
+  return replaceAll(note, bySentence(inFamilies(engine, note, families).filter(keep)), by);
 }
 
 /**
@@ -47,9 +46,9 @@ export function rewriteRiskSentences(
   block: string,
   keep: (m: RiskMention) => boolean = () => true,
 ): string | null {
-  const spans = sentencesOf(engine, note, families, keep);
-  if (spans.length === 0) return null;
-  const current = sentencesOf(engine, note, families, (m) => m.assertion === 'present' && m.confidence === 'high');
-  const firstStart = (current.length > 0 ? current : spans)[(current.length > 0 ? current : spans).length - 1]!.start;
-  return replaceSentences(engine, note, families, (m) => (m.start === firstStart ? block : ''), keep);
+  const mentions = inFamilies(engine, note, families);
+  const spans = bySentence(mentions.filter(keep));
+  const current = bySentence(mentions.filter((m) => m.assertion === 'present' && m.confidence === 'high'));
+  const first = (current.length > 0 ? current : spans).at(-1);
+  return first ? replaceAll(note, spans, (m) => (m.start === first.start ? block : '')) : null;
 }

@@ -1,4 +1,4 @@
-import { isRiskCategory, type RiskCategory } from '../domain/categories.ts';
+import { isRiskCategory, type Assertion, type RiskCategory } from '../domain/categories.ts';
 import type { Case, Fact } from '../domain/case.ts';
 import { severityOfText, type RiskEngine, type RiskMention } from '../text/risk/index.ts';
 import { judgeRiskFact, type RiskJudgement } from './riskMatch.ts';
@@ -19,9 +19,19 @@ export function voicedCategories(kase: Case): ReadonlySet<string> {
  * statement names (a strangulation, a firearm, a plan's when and where) must be in the note.
  */
 export function judgeFact(engine: RiskEngine, kase: Case, fact: Fact & { category: RiskCategory }, note: string, mentions: readonly RiskMention[]): RiskJudgement {
+  return judgeWithSeverity(engine, fact, note, mentions, { voiced: voicedCategories(kase), factText: factText(kase, fact) });
+}
+
+/** judgeRiskFact with the severity details read from the fact's statement and from the note. */
+export function judgeWithSeverity(
+  engine: RiskEngine,
+  fact: { category: RiskCategory; assertion: Assertion; statement: string },
+  note: string,
+  mentions: readonly RiskMention[],
+  opts: { voiced: ReadonlySet<string>; factText: string },
+): RiskJudgement {
   return judgeRiskFact(fact.category, fact.assertion, mentions, {
-    voiced: voicedCategories(kase),
-    factText: factText(kase, fact),
+    ...opts,
     severity: severityOfText(engine, fact.statement, fact.category),
     noteSeverity: new Set(severityOfText(engine, note, fact.category)),
   });

@@ -109,14 +109,14 @@ describe('judgeRiskFact for risks without levels', () => {
 describe('judgeRiskFact with the levels the client voiced', () => {
   it('calls passive SI mischaracterised when the note also asserts active SI she never voiced', () => {
     const mentions = [m('risk.si.passive', 'present', 'She said "easier if I wasn\'t around".'), m('risk.si.active', 'present', 'Endorsed active SI.')];
-    const j = judgeRiskFact('risk.si.passive', 'present', mentions, new Set(['risk.si.passive']));
+    const j = judgeRiskFact('risk.si.passive', 'present', mentions, { voiced: new Set(['risk.si.passive']) });
     expect(j.status).toBe('mischaracterised');
     expect(j.mention?.sentence).toBe('Endorsed active SI.');
   });
 
   it('accepts both levels when the client voiced both', () => {
     const mentions = [m('risk.si.active', 'present'), m('risk.si.method', 'present')];
-    expect(judgeRiskFact('risk.si.active', 'present', mentions, new Set(['risk.si.active', 'risk.si.method'])).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.active', 'present', mentions, { voiced: new Set(['risk.si.active', 'risk.si.method']) }).status).toBe('captured');
   });
 });
 
@@ -145,18 +145,18 @@ describe('judgeRiskFact on psychosis, symptom by symptom', () => {
 
   it('does not let "no command hallucinations" contradict warning signs that were not hallucinations', () => {
     const note = 'Client showed possible early signs of postpartum psychosis. No command hallucinations.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('captured');
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('captured');
   });
 
   it('still lets a denial of the very symptom she described contradict it', () => {
     const voices = 'Client hears a voice telling her the baby is not hers (auditory hallucinations).';
     const note = 'Possible postpartum psychosis. Denies AVH.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), voices).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: voices }).status).toBe('contradicted');
   });
 
   it('lets a denial of psychosis itself contradict any warning sign', () => {
     const note = 'Postpartum psychosis considered. No psychotic symptoms.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('contradicted');
   });
 });
 
@@ -178,8 +178,8 @@ describe('judgeRiskFact quotes the sentence about this fact', () => {
   it('gives two facts of one category their own note sentences', () => {
     const note = 'Client described passive death wishes at bedtime when feeding the baby. Later she said that on the school run she wished she would not wake up tomorrow.';
     const ms = findRiskMentions(engine, note, { mode: 'note' });
-    const bedtime = judgeRiskFact('risk.si.passive', 'present', ms, undefined, 'Passive death wishes at bedtime during night feeds.');
-    const schoolRun = judgeRiskFact('risk.si.passive', 'present', ms, undefined, 'On the school run she wished she would not wake up.');
+    const bedtime = judgeRiskFact('risk.si.passive', 'present', ms, { factText: 'Passive death wishes at bedtime during night feeds.' });
+    const schoolRun = judgeRiskFact('risk.si.passive', 'present', ms, { factText: 'On the school run she wished she would not wake up.' });
     expect(bedtime).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/^Client described passive death wishes at bedtime/) } });
     expect(schoolRun).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/school run/) } });
   });
@@ -233,18 +233,18 @@ describe('judgeRiskFact: psychosis denials by symptom, in clinical shorthand', (
 
   it('does not let "not responding to internal stimuli" contradict warning signs that were not hallucinations', () => {
     const note = 'Possible early postpartum psychosis: no sleep for three nights, racing thoughts. Not responding to internal stimuli.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('captured');
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('captured');
   });
 
   it('does not let "no perceptual disturbances" contradict them either', () => {
     const note = 'Possible early postpartum psychosis: no sleep for three nights, racing thoughts. No perceptual disturbances.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), warningSigns).status).toBe('captured');
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('captured');
   });
 
   it('lets it contradict a voice the client heard', () => {
     const voices = 'She hears a voice at night telling her the baby is not hers.';
     const note = 'Possible postpartum psychosis. Not responding to internal stimuli.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), new Set(['risk.psychosis']), voices).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: voices }).status).toBe('contradicted');
   });
 });
 
@@ -256,7 +256,7 @@ describe('judgeRiskFact quotes by content words, not function words', () => {
     const evenings = 'Passive SI: family better off without her, most evenings. CLIENT: Most evenings, honestly, I think they would be better off without me.';
     const daycare =
       'Passive SI: wishes she could disappear while driving to daycare. CLIENT: When I am driving to daycare I just think I wish I could disappear, that it would be easier if I was not here, you know, and then I get there and I have to be fine for her.';
-    expect(judgeRiskFact('risk.si.passive', 'present', ms, undefined, evenings).mention?.sentence).toMatch(/^Client reported/);
-    expect(judgeRiskFact('risk.si.passive', 'present', ms, undefined, daycare).mention?.sentence).toMatch(/^She also said/);
+    expect(judgeRiskFact('risk.si.passive', 'present', ms, { factText: evenings }).mention?.sentence).toMatch(/^Client reported/);
+    expect(judgeRiskFact('risk.si.passive', 'present', ms, { factText: daycare }).mention?.sentence).toMatch(/^She also said/);
   });
 });

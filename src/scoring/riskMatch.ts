@@ -116,15 +116,7 @@ export interface JudgeOptions {
  * finding is `unclear` and a clinician settles it. Order matters: a note that both
  * documents and denies the same risk is contradicted, which is worse than either alone.
  */
-export function judgeRiskFact(
-  category: RiskCategory,
-  expected: Assertion,
-  mentions: readonly RiskMention[],
-  voicedOrOptions: ReadonlySet<string> | JudgeOptions = {},
-  factText?: string,
-): RiskJudgement {
-  const base: JudgeOptions = voicedOrOptions instanceof Set ? { voiced: voicedOrOptions } : (voicedOrOptions as JudgeOptions);
-  const opts: JudgeOptions = factText === undefined ? base : { ...base, factText };
+export function judgeRiskFact(category: RiskCategory, expected: Assertion, mentions: readonly RiskMention[], opts: JudgeOptions = {}): RiskJudgement {
   const voiced = opts.voiced ?? new Set([category]);
   const inFamily = byRelevance(mentions.filter((m) => riskFamily(m.category) === riskFamily(category)), opts.factText);
   const family = inFamily.filter((m) => m.confidence !== 'low');

@@ -1,9 +1,8 @@
 import { riskFamily } from '../../domain/categories.ts';
 import type { RiskEngine } from '../../text/risk/engine.ts';
 import { findRiskMentions } from '../../text/risk/find.ts';
-import { severityOfText } from '../../text/risk/severity.ts';
 import type { RiskMention } from '../../text/risk/types.ts';
-import { judgeRiskFact } from '../../scoring/riskMatch.ts';
+import { judgeWithSeverity } from '../../scoring/riskFact.ts';
 import type { NoteItem, SpeechItem } from './sets.ts';
 
 export interface SpeechResult {
@@ -45,8 +44,6 @@ export function evaluateNote(engine: RiskEngine, item: NoteItem): NoteResult {
   const findMs = performance.now() - t0;
   const { fact } = item;
   const voiced = new Set(fact.assertion === 'denied' ? [] : [fact.category]);
-  const severity = severityOfText(engine, fact.statement, fact.category);
-  const noteSeverity = new Set(severityOfText(engine, item.note, fact.category));
-  const judged = judgeRiskFact(fact.category, fact.assertion, mentions, { voiced, factText: `${fact.statement} ${fact.said}`, severity, noteSeverity });
+  const judged = judgeWithSeverity(engine, fact, item.note, mentions, { voiced, factText: `${fact.statement} ${fact.said}` });
   return { item, status: judged.status, explanation: judged.explanation, findMs };
 }

@@ -190,7 +190,7 @@ function answerAfter(input: AssertionInput, from: number): Assertion | null {
  * A third person as the subject just before the mention makes it someone else's: "she told
  * me she wishes..." in speech; "her husband said he would be better off dead" in a note.
  */
-function spokenAboutSomeoneElse(input: AssertionInput, active: readonly Trigger[]): boolean {
+function aboutSomeoneElse(input: AssertionInput, active: readonly Trigger[]): boolean {
   const { sent, span } = input;
   if (hasConcept(input, 'third-person-self', span.start, span.end)) return true;
   // The clause starts where a terminator starts: ", she jumped" keeps its "she".
@@ -267,7 +267,7 @@ export function assertionOf(input: AssertionInput): Assertion | null {
   // In a note "her" is anyone's; only "patient" or "client" names the client for sure.
   const mentionIsClient = hasConcept(input, mode === 'speech' ? 'first-person' : mode === 'note' ? 'client-named' : 'self', span.start, span.end);
   const other =
-    explicitOther || (input.experiencer && !mentionIsClient && (kinds.has('other') || spokenAboutSomeoneElse(input, active)));
+    explicitOther || (input.experiencer && !mentionIsClient && (kinds.has('other') || aboutSomeoneElse(input, active)));
   if (other) return 'other';
   if (question && !kinds.has('negated')) return answerAfter(input, Math.max(span.end, question.end));
   if (kinds.has('negated')) {

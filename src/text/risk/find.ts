@@ -198,6 +198,7 @@ function echoQuestions(ctx: Context, readings: readonly Reading[]): void {
 }
 
 function toMentions(text: string, readings: readonly Reading[], ctx: Context): RiskMention[] {
+  const meansConcepts = ['lethal-means', 'method-act'].flatMap((n) => ctx.rules.concepts.get(n) ?? []);
   const seen = new Set<string>();
   const out: RiskMention[] = [];
   for (const r of readings) {
@@ -212,14 +213,13 @@ function toMentions(text: string, readings: readonly Reading[], ctx: Context): R
       seen.add(`${seg.start}|${key}`);
       return true;
     });
-    const meansConcepts = ['lethal-means', 'method-act'].flatMap((n) => ctx.rules.concepts.get(n) ?? []);
+    // The means the sentence names ("jumping", "the medicines"), read once per sentence, so
+    // a denial of one means is not read as a denial of another.
+    const means = kept.some((f) => f.category.startsWith('risk.si'))
+      ? [...new Set(meansConcepts.flatMap((c) => findAll(c, r.sent.ctx)).map(([s, e]) => tokens.slice(s, e).map((t) => t.keys[1] ?? t.lower).join(' ')))]
+      : [];
     for (const f of kept.sort((a, b) => a.start - b.start)) {
       const severity = severityIn(ctx.engine, r.sent, familyOf(f.category) ?? f.category);
-      // The means a method mention names ("jumping", "the medicines"), so a denial of one
-      // means is not read as a denial of another.
-      const means = f.category.startsWith('risk.si')
-        ? [...new Set(meansConcepts.flatMap((c) => findAll(c, r.sent.ctx)).map(([s, e]) => tokens.slice(s, e).map((t) => t.keys[1] ?? t.lower).join(' ')))]
-        : [];
       out.push({
         category: f.category,
         assertion: f.assertion,
@@ -228,7 +228,7 @@ function toMentions(text: string, readings: readonly Reading[], ctx: Context): R
         ...(f.lifetime ? { lifetime: true } : {}),
         ...(f.screenerItem ? { screenerItem: true } : {}),
         ...(severity.length > 0 ? { severity } : {}),
-        ...(means.length > 0 ? { means } : {}),
+        ...(means.length > 0 && f.category.startsWith('risk.si') ? { means } : {}),
         rule: f.rule,
         trigger: text.slice(tokens[f.start]?.start ?? seg.start, tokens[f.end - 1]?.end ?? seg.end),
         sentence: seg.text,

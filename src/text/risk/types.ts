@@ -22,7 +22,7 @@ export interface RiskMention {
   screenerItem?: boolean;
   /** Details of severity the wording carries (strangulation, firearm, a plan's when or where). */
   severity?: string[];
-  /** The lethal means the words name ("pills", "bridge"), for a method thought of or denied. */
+  /** The lethal means its sentence names ("pills", "bridge"), for a method thought of or denied. */
   means?: string[];
   /** The rule that found it (rubrics/risk), for explanations. */
   rule: string;
