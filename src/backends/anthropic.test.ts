@@ -3,7 +3,7 @@ import { useLoopback } from '../testing/loopbackSuite.ts';
 import { BackendError } from '../domain/errors.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import { createAnthropicBackend } from './anthropic.ts';
-import { anthropicMessage, json, type LoopbackServer, type Reply } from './loopbackServer.ts';
+import { anthropicMessage, json, type LoopbackServer, type Reply } from '../testing/loopbackServer.ts';
 
 const KEY = 'fake-anthropic-key-for-loopback';
 let server: LoopbackServer | undefined;
@@ -54,9 +54,9 @@ describe('anthropic backend (through the real SDK, against a loopback server)', 
   });
 
   it('maps an overloaded 529 to a retryable error without the key', async () => {
-    const err = (await generateWith(json(529, { type: 'error', error: { type: 'overloaded_error', message: 'busy' } }, { 'retry-after-ms': '5' })).catch(
-      (e: unknown) => e,
-    )) as BackendError;
+    const err = (await generateWith(
+      json(529, { type: 'error', error: { type: 'overloaded_error', message: 'busy' } }, { 'retry-after-ms': '5' }),
+    ).catch((e: unknown) => e)) as BackendError;
     expect(err).toBeInstanceOf(BackendError);
     expect(err.retryable).toBe(true);
     expect(err.message).not.toContain(KEY);

@@ -1,8 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { BackendError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
-import { readApiKey } from './apiKey.ts';
-import { toBackendError } from './httpErrors.ts';
+import { readApiKey } from '../http/apiKey.ts';
+import { toBackendError } from '../http/httpErrors.ts';
 import { SYSTEM_PROMPT, promptBuilder } from './prompt.ts';
 import type { ScribeBackend } from './types.ts';
 
@@ -28,7 +28,13 @@ export function createAnthropicBackend(opts: AnthropicBackendOptions, rubrics: R
     maxRetries: 0,
   });
   const prompt = promptBuilder(rubrics, opts.promptTemplate);
-  const settings = { kind: 'anthropic', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens };
+  const settings = {
+    kind: 'anthropic',
+    model: opts.model,
+    baseURL: opts.baseURL ?? null,
+    temperature: opts.temperature ?? null,
+    maxTokens: opts.maxTokens,
+  };
   return {
     id: opts.id,
     kind: 'anthropic',

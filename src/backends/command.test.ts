@@ -9,7 +9,10 @@ const signal = (): AbortSignal => new AbortController().signal;
 
 describe('command backend', () => {
   it('gives the program the case as JSON on stdin and takes stdout as the note', async () => {
-    const out = await createCommandBackend('cmd', process.execPath, [echoScribe]).generate({ kase: miniCase(), sample: 0 }, { signal: signal() });
+    const out = await createCommandBackend('cmd', process.execPath, [echoScribe]).generate(
+      { kase: miniCase(), sample: 0 },
+      { signal: signal() },
+    );
     expect(out.note).toContain('# Note for Rowan');
     expect(out.note).toContain("wouldn't wake up");
   });
@@ -22,9 +25,13 @@ describe('command backend', () => {
   });
 
   it('reports an empty note and a missing program', async () => {
-    const empty = await createCommandBackend('cmd', process.execPath, ['-e', '']).generate({ kase: miniCase(), sample: 0 }, { signal: signal() }).catch((e: BackendError) => e.code);
+    const empty = await createCommandBackend('cmd', process.execPath, ['-e', ''])
+      .generate({ kase: miniCase(), sample: 0 }, { signal: signal() })
+      .catch((e: BackendError) => e.code);
     expect(empty).toBe('EMPTY_NOTE');
-    const missing = await createCommandBackend('cmd', '/no/such/program', []).generate({ kase: miniCase(), sample: 0 }, { signal: signal() }).catch((e: BackendError) => e.code);
+    const missing = await createCommandBackend('cmd', '/no/such/program', [])
+      .generate({ kase: miniCase(), sample: 0 }, { signal: signal() })
+      .catch((e: BackendError) => e.code);
     expect(missing).toBe('COMMAND_FAILED');
   });
 });

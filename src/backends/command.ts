@@ -29,7 +29,9 @@ export function createCommandBackend(id: string, command: string, args: readonly
         child.stdout.on('data', (b: Buffer) => out.push(b));
         child.stderr.on('data', (b: Buffer) => err.push(b));
         child.on('error', (e) =>
-          reject(new BackendError(`could not run "${command}": ${e.message}`, { code: signal.aborted ? 'ABORTED' : 'COMMAND_FAILED', cause: e })),
+          reject(
+            new BackendError(`could not run "${command}": ${e.message}`, { code: signal.aborted ? 'ABORTED' : 'COMMAND_FAILED', cause: e }),
+          ),
         );
         child.on('close', (code) => {
           const note = Buffer.concat(out).toString('utf8');

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as VENDOR_KEY');
 /** `data.note`, `choices[0].message.content`: dots and [index]. */
-const JsonPath = z.string().regex(/^[A-Za-z_$][\w$-]*(\[\d+\])*(\.[A-Za-z_$][\w$-]*(\[\d+\])*)*$/, 'a path like data.note or choices[0].message.content');
+const JsonPath = z
+  .string()
+  .regex(/^[A-Za-z_$][\w$-]*(\[\d+\])*(\.[A-Za-z_$][\w$-]*(\[\d+\])*)*$/, 'a path like data.note or choices[0].message.content');
 
 /**
  * The `kind: http` fields: a vendor's own REST API. Spread into the backend union in

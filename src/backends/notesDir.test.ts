@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackendError } from '../domain/errors.ts';
+import { type BackendError } from '../domain/errors.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import { createNotesDirBackend } from './notesDir.ts';
 
@@ -25,7 +25,9 @@ describe('notes-dir backend', () => {
   });
 
   it('names the files it looked for when a note is missing', async () => {
-    const err = (await createNotesDirBackend('vendor-c', dir).generate({ kase: miniCase(), sample: 0 }, { signal }).catch((e: unknown) => e)) as BackendError;
+    const err = (await createNotesDirBackend('vendor-c', dir)
+      .generate({ kase: miniCase(), sample: 0 }, { signal })
+      .catch((e: unknown) => e)) as BackendError;
     expect(err.code).toBe('NOTE_MISSING');
     expect(err.message).toContain(path.join(dir, 'mini-case.md'));
   });

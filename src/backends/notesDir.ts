@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readTextFile } from '../input/textFile.ts';
 import { BackendError } from '../domain/errors.ts';
 import type { ScribeBackend } from './types.ts';
 
@@ -14,13 +14,10 @@ export function createNotesDirBackend(id: string, dir: string): ScribeBackend {
     async generate({ kase, sample }) {
       const candidates = [path.join(dir, `${kase.id}.${sample}.md`), path.join(dir, `${kase.id}.md`)];
       for (const file of candidates) {
-        try {
-          return { note: await readFile(file, 'utf8') };
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-            throw new BackendError(`cannot read ${file}: ${(err as Error).message}`, { code: 'NOTE_UNREADABLE', cause: err });
-          }
-        }
+        const read = await readTextFile(file);
+        if (read.ok) return { note: read.text };
+        if (!read.missing)
+          throw new BackendError(`cannot read ${file}: ${read.problem.message}; ${read.problem.fix}`, { code: 'NOTE_UNREADABLE' });
       }
       throw new BackendError(`no exported note for case ${kase.id}: expected ${candidates.join(' or ')}`, { code: 'NOTE_MISSING' });
     },

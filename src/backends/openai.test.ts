@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useLoopback } from '../testing/loopbackSuite.ts';
 import { BackendError } from '../domain/errors.ts';
 import { miniCase } from '../testing/miniCase.ts';
-import { json, openAIChat, raw, type LoopbackServer, type Reply } from './loopbackServer.ts';
+import { json, openAIChat, raw, type LoopbackServer, type Reply } from '../testing/loopbackServer.ts';
 import { createOpenAIBackend } from './openai.ts';
 
 const KEY = 'fake-openai-key-for-loopback';
@@ -21,7 +21,10 @@ async function generateWith(...replies: Reply[]) {
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<BackendError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(BackendError);
   return err as BackendError;
 }
@@ -42,7 +45,9 @@ describe('openai backend (through the real SDK, against a loopback server)', () 
   });
 
   it('reports a 429 as retryable with the wait the server asked for (the runner retries, not the SDK)', async () => {
-    const err = await failureOf(generateWith(json(429, { error: { message: 'slow down' } }, { 'retry-after': '2' }), json(200, openAIChat('ok note'))));
+    const err = await failureOf(
+      generateWith(json(429, { error: { message: 'slow down' } }, { 'retry-after': '2' }), json(200, openAIChat('ok note'))),
+    );
     expect(err).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterMs: 2000 });
     expect(server!.requests).toHaveLength(1);
   });
@@ -86,6 +91,8 @@ describe('openai backend (through the real SDK, against a loopback server)', () 
   });
 
   it('refuses to start without the key, naming the variable and not a value', () => {
-    expect(() => createOpenAIBackend({ id: 'v', model: 'm', apiKeyEnv: 'MISSING_KEY', timeoutMs: 1000 }, lb.rubrics, {})).toThrow(/MISSING_KEY/);
+    expect(() => createOpenAIBackend({ id: 'v', model: 'm', apiKeyEnv: 'MISSING_KEY', timeoutMs: 1000 }, lb.rubrics, {})).toThrow(
+      /MISSING_KEY/,
+    );
   });
 });

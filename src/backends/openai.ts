@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { BackendError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
-import { readApiKey } from './apiKey.ts';
-import { toBackendError } from './httpErrors.ts';
+import { readApiKey } from '../http/apiKey.ts';
+import { toBackendError } from '../http/httpErrors.ts';
 import { SYSTEM_PROMPT, promptBuilder } from './prompt.ts';
 import type { ScribeBackend } from './types.ts';
 
@@ -29,7 +29,13 @@ export function createOpenAIBackend(opts: OpenAIBackendOptions, rubrics: Rubrics
     maxRetries: 0,
   });
   const prompt = promptBuilder(rubrics, opts.promptTemplate);
-  const settings = { kind: 'openai', model: opts.model, baseURL: opts.baseURL ?? null, temperature: opts.temperature ?? null, maxTokens: opts.maxTokens ?? null };
+  const settings = {
+    kind: 'openai',
+    model: opts.model,
+    baseURL: opts.baseURL ?? null,
+    temperature: opts.temperature ?? null,
+    maxTokens: opts.maxTokens ?? null,
+  };
   return {
     id: opts.id,
     kind: 'openai',

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('bundled prompt', () => {
-  it('carries the format\'s sections and guide, the modality\'s guide and the transcript', () => {
+  it("carries the format's sections and guide, the modality's guide and the transcript", () => {
     const soapCbt = buildPrompt({ kase: miniCase(), sample: 0 }, rubrics);
     expect(soapCbt).toContain('## Subjective');
     expect(soapCbt).toMatch(/SOAP: Subjective is the client's own account/);
@@ -26,7 +26,7 @@ describe('bundled prompt', () => {
     expect(soapCbt).toContain("[2] CLIENT: Sometimes I wish I just wouldn't wake up.");
   });
 
-  it('switches guides with the case\'s format and modality', () => {
+  it("switches guides with the case's format and modality", () => {
     const girpEmdr = buildPrompt({ kase: miniCase({ noteFormat: 'girp', modality: 'emdr' }), sample: 0 }, rubrics);
     expect(girpEmdr).toMatch(/GIRP: Goals are/);
     expect(girpEmdr).toMatch(/EMDR: name the phase/);
@@ -34,16 +34,21 @@ describe('bundled prompt', () => {
   });
 });
 
-describe('a backend\'s own prompt template', () => {
+describe("a backend's own prompt template", () => {
   it('replaces the bundled one and can use every documented variable', async () => {
     const file = path.join(dir, 'vendor.hbs');
-    await writeFile(file, 'Case {{caseId}} ({{noteFormat}}/{{modality}}) for {{pseudonym}}, {{minutes}} min.\n{{formatGuide}}\n{{#each turns}}{{speaker}}> {{text}}\n{{/each}}');
+    await writeFile(
+      file,
+      'Case {{caseId}} ({{noteFormat}}/{{modality}}) for {{pseudonym}}, {{minutes}} min.\n{{formatGuide}}\n{{#each turns}}{{speaker}}> {{text}}\n{{/each}}',
+    );
     const builder = promptBuilder(rubrics, file);
     const prompt = builder.build({ kase: miniCase(), sample: 0 });
     expect(prompt).toMatch(/^Case mini-case \(soap\/cbt\) for Rowan, 50 min\.\nSOAP:/);
     expect(prompt).toContain('CLIENT> Sometimes I wish');
     // A different template means a different request, so a different cache key.
-    expect(builder.fingerprint({}, { kase: miniCase(), sample: 0 })).not.toBe(promptBuilder(rubrics).fingerprint({}, { kase: miniCase(), sample: 0 }));
+    expect(builder.fingerprint({}, { kase: miniCase(), sample: 0 })).not.toBe(
+      promptBuilder(rubrics).fingerprint({}, { kase: miniCase(), sample: 0 }),
+    );
   });
 
   it('names the file and line of a template that does not parse', async () => {

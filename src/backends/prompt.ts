@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { Case } from '../domain/case.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
+import { unknownTemplateNames } from './templateNames.ts';
 import type { ScribeInput } from './types.ts';
 
 export const SYSTEM_PROMPT =
@@ -49,6 +50,32 @@ function promptData(kase: Case, rubrics: Rubrics): Record<string, unknown> {
   };
 }
 
+/** The turn fields a template can use inside {{#each turns}}. */
+export const TURN_VARIABLES = ['number', 'speaker', 'role', 'text', 'startSeconds', 'line'] as const;
+
+/**
+ * Handlebars' strict mode says `"foo" not defined in [object Object] - 3:4`; a user needs
+ * the variable, the line and the names that do exist.
+ */
+export function templateError(err: unknown, file: string, caseId: string, known: readonly string[]): InputError {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
+  if (unknown) {
+    return InputError.single(
+      file,
+      Number(unknown[2]),
+      `the template uses "${unknown[1]}", which is not a template variable`,
+      `use one of: ${known.join(', ')}; inside {{#each turns}}: ${TURN_VARIABLES.join(', ')}`,
+    );
+  }
+  return InputError.single(
+    file,
+    null,
+    `the template failed for case ${caseId}: ${message.split('\n')[0]}`,
+    'use only the documented template variables (README, "Prompt templates")',
+  );
+}
+
 export interface PromptBuilder {
   /** The user message for one case (the same for every sample). */
   build(input: ScribeInput): string;
@@ -56,21 +83,31 @@ export interface PromptBuilder {
   fingerprint(settings: Record<string, unknown>, input: ScribeInput): string;
 }
 
-function loadTemplate(file: string | undefined): HandlebarsTemplateDelegate {
-  if (!file) return compile(readFileSync(new URL('note.hbs', PROMPTS), 'utf8'));
+function loadTemplate(file: string | undefined): { template: HandlebarsTemplateDelegate; source: string | null } {
+  if (!file) return { template: compile(readFileSync(new URL('note.hbs', PROMPTS), 'utf8')), source: null };
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
   } catch (err) {
-    throw InputError.single(file, null, `cannot read the prompt template: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check the backend\'s "prompt" path (relative to the config file)');
+    throw InputError.single(
+      file,
+      null,
+      `cannot read the prompt template: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      'check the backend\'s "prompt" path (relative to the config file)',
+    );
   }
   try {
     const t = compile(source);
     hbs.precompile(source);
-    return t;
+    return { template: t, source };
   } catch (err) {
     const line = /line (\d+)/.exec((err as Error).message)?.[1];
-    throw InputError.single(file, line ? Number(line) : null, `the prompt template does not parse: ${(err as Error).message.split('\n')[0]}`, 'fix the handlebars syntax ({{variable}}, {{#each turns}}...{{/each}})');
+    throw InputError.single(
+      file,
+      line ? Number(line) : null,
+      `the prompt template does not parse: ${(err as Error).message.split('\n')[0]}`,
+      'fix the handlebars syntax ({{variable}}, {{#each turns}}...{{/each}})',
+    );
   }
 }
 
@@ -80,15 +117,29 @@ function loadTemplate(file: string | undefined): HandlebarsTemplateDelegate {
  * per case: it is needed twice per call (cache key, then request) and k times per case.
  */
 export function promptBuilder(rubrics: Rubrics, templateFile?: string): PromptBuilder {
-  const template = loadTemplate(templateFile);
+  const { template, source } = loadTemplate(templateFile);
   const built = new WeakMap<Case, string>();
+  let namesChecked = source === null;
   const build = ({ kase }: ScribeInput): string => {
     let prompt = built.get(kase);
     if (prompt === undefined) {
+      const data = promptData(kase, rubrics);
+      if (!namesChecked && source !== null) {
+        // Strict mode misses names used as helper arguments, and names in untaken branches.
+        const [unknown] = unknownTemplateNames(source, data);
+        if (unknown)
+          throw templateError(
+            new Error(`"${unknown.name}" not defined in data - ${unknown.line}:0`),
+            templateFile ?? 'note.hbs',
+            kase.id,
+            Object.keys(data),
+          );
+        namesChecked = true;
+      }
       try {
-        prompt = template(promptData(kase, rubrics));
+        prompt = template(data);
       } catch (err) {
-        throw InputError.single(templateFile ?? 'note.hbs', null, `the prompt template failed for case ${kase.id}: ${(err as Error).message}`, 'use only the documented template variables');
+        throw templateError(err, templateFile ?? 'note.hbs', kase.id, Object.keys(data));
       }
       built.set(kase, prompt);
     }

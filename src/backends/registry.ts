@@ -23,17 +23,41 @@ type Factory<K extends BackendKind> = (cfg: Extract<BackendConfig, { kind: K }>,
 export const BACKEND_FACTORIES: { [K in BackendKind]: Factory<K> } = {
   reference: (cfg, ctx) => createReferenceBackend(cfg.id, cfg.variant, ctx.rubrics),
   'notes-dir': (cfg, ctx) => createNotesDirBackend(cfg.id, path.resolve(ctx.baseDir, cfg.dir)),
-  command: (cfg, ctx) => createCommandBackend(cfg.id, cfg.command, cfg.args.map((a) => (a.startsWith('./') ? path.resolve(ctx.baseDir, a) : a))),
+  command: (cfg, ctx) =>
+    createCommandBackend(
+      cfg.id,
+      cfg.command,
+      cfg.args.map((a) => (a.startsWith('./') ? path.resolve(ctx.baseDir, a) : a)),
+    ),
   openai: (cfg, ctx) =>
     createOpenAIBackend(
-      { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) },
+      {
+        id: cfg.id,
+        model: cfg.model,
+        baseURL: cfg.baseURL,
+        apiKeyEnv: cfg.apiKeyEnv,
+        temperature: cfg.temperature,
+        maxTokens: cfg.maxTokens,
+        timeoutMs: ctx.timeoutMs,
+        promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt),
+      },
       ctx.rubrics,
       ctx.env,
     ),
-  http: (cfg, ctx) => createHttpBackend(cfg, { rubrics: ctx.rubrics, env: ctx.env, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) }),
+  http: (cfg, ctx) =>
+    createHttpBackend(cfg, { rubrics: ctx.rubrics, env: ctx.env, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) }),
   anthropic: (cfg, ctx) =>
     createAnthropicBackend(
-      { id: cfg.id, model: cfg.model, baseURL: cfg.baseURL, apiKeyEnv: cfg.apiKeyEnv, temperature: cfg.temperature, maxTokens: cfg.maxTokens, timeoutMs: ctx.timeoutMs, promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt) },
+      {
+        id: cfg.id,
+        model: cfg.model,
+        baseURL: cfg.baseURL,
+        apiKeyEnv: cfg.apiKeyEnv,
+        temperature: cfg.temperature,
+        maxTokens: cfg.maxTokens,
+        timeoutMs: ctx.timeoutMs,
+        promptTemplate: cfg.prompt && path.resolve(ctx.baseDir, cfg.prompt),
+      },
       ctx.rubrics,
       ctx.env,
     ),
@@ -57,6 +81,11 @@ export function describeBackend(cfg: BackendConfig): Record<string, string> {
       return { url: cfg.url.replace(/\?.*$/, ''), ...(cfg.auth ? { authEnv: cfg.auth.env } : {}), ...(cfg.poll ? { poll: 'yes' } : {}) };
     case 'openai':
     case 'anthropic':
-      return { model: cfg.model, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}), apiKeyEnv: cfg.apiKeyEnv, ...(cfg.prompt ? { prompt: cfg.prompt } : {}) };
+      return {
+        model: cfg.model,
+        ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}),
+        apiKeyEnv: cfg.apiKeyEnv,
+        ...(cfg.prompt ? { prompt: cfg.prompt } : {}),
+      };
   }
 }

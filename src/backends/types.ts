@@ -1,18 +1,13 @@
 import type { Case } from '../domain/case.ts';
-import type { Usage } from '../domain/run.ts';
+import type { ScribeOutput } from '../domain/notes.ts';
+
+export type { ScribeOutput } from '../domain/notes.ts';
 
 /** What a scribe is given: the session and the note it is asked to write. */
 export interface ScribeInput {
   kase: Case;
   /** 0-based sample index: repeated samples of the same case get separate calls and cache keys. */
   sample: number;
-}
-
-export interface ScribeOutput {
-  note: string;
-  usage?: Usage;
-  /** The vendor's id for the response, when it gives one (for tracing a note back). */
-  responseId?: string;
 }
 
 /** One scribe under test. Adapters for each kind live beside this file, one per file. */

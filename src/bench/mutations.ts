@@ -54,9 +54,14 @@ const DAMAGE: readonly Mutation[] = [
     label: 'swap passive and active',
     expect: 'critical',
     apply: (k, engine) => {
-      const level = k.facts.find((f) => (f.category === 'risk.si.passive' || f.category === 'risk.si.active') && f.assertion === 'present')?.category;
+      const level = k.facts.find(
+        (f) => (f.category === 'risk.si.passive' || f.category === 'risk.si.active') && f.assertion === 'present',
+      )?.category;
       if (!level) return null;
-      const swapped = level === 'risk.si.active' ? 'Client reported passive suicidal ideation, a wish to be dead.' : 'Client reported active suicidal ideation, thoughts of killing herself.';
+      const swapped =
+        level === 'risk.si.active'
+          ? 'Client reported passive suicidal ideation, a wish to be dead.'
+          : 'Client reported active suicidal ideation, thoughts of killing herself.';
       return rewriteRiskSentences(engine, k.referenceNote, SI, swapped, (m) => m.assertion === 'present');
     },
   },
@@ -76,7 +81,13 @@ const DAMAGE: readonly Mutation[] = [
     apply: (k, engine) => {
       if (!k.facts.some((f) => f.category === 'risk.si.plan')) return null;
       // The whole sentence goes: "denied any (no timing, place or preparation)" would still say it.
-      return replaceSentences(engine, k.referenceNote, SI, () => '', (m) => m.category === 'risk.si.plan');
+      return replaceSentences(
+        engine,
+        k.referenceNote,
+        SI,
+        () => '',
+        (m) => m.category === 'risk.si.plan',
+      );
     },
   },
   {

@@ -57,7 +57,8 @@ function narrative(f: RiskFact): string {
 }
 
 const flag = (f: RiskFact): string => (f.assertion === 'denied' ? '-' : f.assertion === 'historical' ? 'hx ' : '+');
-const value = (f: RiskFact): string => (f.assertion === 'denied' ? 'denied' : f.assertion === 'historical' ? 'past history only, not current' : 'present');
+const value = (f: RiskFact): string =>
+  f.assertion === 'denied' ? 'denied' : f.assertion === 'historical' ? 'past history only, not current' : 'present';
 
 export interface StyleInput {
   facts: readonly RiskFact[];
@@ -102,7 +103,9 @@ export const STYLES: Record<string, (input: StyleInput) => string> = {
     const denied = facts.filter((f) => f.assertion === 'denied').map((f) => NAME[f.category]);
     const past = facts.filter((f) => f.assertion === 'historical').map((f) => NAME[f.category]);
     return [
-      now.length > 0 ? `Risk formulation: her current ${now.join(' and her current ')} is understood in the context of sleep deprivation, isolation and low mood since the birth.` : 'Risk formulation: no current risk was voiced.',
+      now.length > 0
+        ? `Risk formulation: her current ${now.join(' and her current ')} is understood in the context of sleep deprivation, isolation and low mood since the birth.`
+        : 'Risk formulation: no current risk was voiced.',
       denied.length > 0 ? `She denied ${denied.join(', and denied ')}.` : '',
       past.length > 0 ? `A past history of ${past.join(' and ')} raises her baseline risk.` : '',
       'Her children and her sister are protective.',
@@ -115,10 +118,15 @@ export const STYLES: Record<string, (input: StyleInput) => string> = {
 /** The client's sentence voicing the fact's risk, from the fact's own transcript turns. */
 export function clientQuotes(engine: RiskEngine, kase: Case): (f: RiskFact) => string | null {
   // Not a bare answer ("Yes, most days."): it takes its meaning from the question, which a quote leaves out.
-  const scanned = scanTranscript(engine, kase.transcript.turns).filter((m) => m.assertion === 'present' && m.confidence === 'high' && !m.rule.startsWith('answer:'));
+  const scanned = scanTranscript(engine, kase.transcript.turns).filter(
+    (m) => m.assertion === 'present' && m.confidence === 'high' && !m.rule.startsWith('answer:'),
+  );
   return (f) => {
     const own = scanned.filter((m) => f.evidence.includes(m.turn));
     // Only words that voice this very level: a quote of active SI does not document a method.
-    return own.find((m) => m.category === f.category || (f.category === riskFamily(f.category) && riskFamily(m.category) === f.category))?.quote ?? null;
+    return (
+      own.find((m) => m.category === f.category || (f.category === riskFamily(f.category) && riskFamily(m.category) === f.category))
+        ?.quote ?? null
+    );
   };
 }

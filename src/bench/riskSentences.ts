@@ -9,13 +9,18 @@ export const riskFacts = (k: Case): RiskFact[] => k.facts.filter((f): f is RiskF
 
 /** Families of the critical risks the client voices now: what a scribe must not drop. */
 export const currentCriticalFamilies = (k: Case): Set<string> =>
-  new Set(riskFacts(k).filter((f) => f.assertion === 'present' && (f.critical ?? isCriticalByDefault(f.category))).map((f) => riskFamily(f.category)));
+  new Set(
+    riskFacts(k)
+      .filter((f) => f.assertion === 'present' && (f.critical ?? isCriticalByDefault(f.category)))
+      .map((f) => riskFamily(f.category)),
+  );
 
 const inFamilies = (engine: RiskEngine, note: string, families: ReadonlySet<string>): RiskMention[] =>
   findRiskMentions(engine, note, { mode: 'note' }).filter((m) => families.has(riskFamily(m.category)));
 
 /** One mention per sentence, last first so offsets hold when replacing. */
-const bySentence = (mentions: readonly RiskMention[]): RiskMention[] => [...new Map(mentions.map((m) => [m.start, m])).values()].sort((a, b) => b.start - a.start);
+const bySentence = (mentions: readonly RiskMention[]): RiskMention[] =>
+  [...new Map(mentions.map((m) => [m.start, m])).values()].sort((a, b) => b.start - a.start);
 
 function replaceAll(note: string, spans: readonly RiskMention[], by: (m: RiskMention) => string): string | null {
   if (spans.length === 0) return null;

@@ -23,10 +23,16 @@ const samples = Math.ceil(calls / cases.length);
 const selected = cases.slice(0, Math.ceil(calls / samples));
 const total = selected.length * samples;
 
-const vendor = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./slowVendor.ts', import.meta.url)), String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
-const [firstLine] = (await once(vendor.stdout!, 'data')) as [Buffer];
+const vendor = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./slowVendor.ts', import.meta.url)), String(latencyMs)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const [firstLine] = (await once(vendor.stdout, 'data')) as [Buffer];
 const server = { url: firstLine.toString().trim(), close: async () => void vendor.kill('SIGTERM') };
-const backend = createOpenAIBackend({ id: 'bench', model: 'gpt-bench', baseURL: `${server.url}/v1`, apiKeyEnv: 'BENCH_KEY', timeoutMs: 30_000 }, rubrics, { BENCH_KEY: 'bench-loopback-key' });
+const backend = createOpenAIBackend(
+  { id: 'bench', model: 'gpt-bench', baseURL: `${server.url}/v1`, apiKeyEnv: 'BENCH_KEY', timeoutMs: 30_000 },
+  rubrics,
+  { BENCH_KEY: 'bench-loopback-key' },
+);
 // An in-memory store, so every note is written through the same cache path as a real run.
 const store = new RunStore(openStore(':memory:'));
 
@@ -58,10 +64,14 @@ const failed = notes.filter((n) => n.error).length;
 const idealMs = (total * latencyMs) / concurrency;
 const ratio = wallMs / idealMs;
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
-console.log(`Runner benchmark: ${total} calls (${selected.length} cases × ${samples} samples), concurrency ${concurrency}, vendor latency ${latencyMs} ms`);
+console.log(
+  `Runner benchmark: ${total} calls (${selected.length} cases × ${samples} samples), concurrency ${concurrency}, vendor latency ${latencyMs} ms`,
+);
 console.log(`  wall time   ${(wallMs / 1000).toFixed(2)} s`);
 console.log(`  ideal       ${(idealMs / 1000).toFixed(2)} s  (calls × latency / concurrency)`);
-console.log(`${ratio <= TARGET ? '✔' : '✖'} overhead    ${((ratio - 1) * 100).toFixed(1)}%  target at most ${((TARGET - 1) * 100).toFixed(0)}%`);
+console.log(
+  `${ratio <= TARGET ? '✔' : '✖'} overhead    ${((ratio - 1) * 100).toFixed(1)}%  target at most ${((TARGET - 1) * 100).toFixed(0)}%`,
+);
 console.log(`  throughput  ${(total / (wallMs / 1000)).toFixed(0)} calls/s;  failed ${failed}`);
 console.log(`  peak memory rss ${mb(peakRss)}, heap ${mb(peakHeap)}`);
 process.exitCode = ratio <= TARGET && failed === 0 ? 0 : 1;

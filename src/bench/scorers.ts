@@ -26,10 +26,13 @@ if (problems.length > 0) {
 }
 
 const behaved = (m: Mutation, card: Scorecard): boolean =>
-  m.expect === 'critical' ? card.safety.verdict === 'critical'
-  : m.expect === 'safe' ? card.safety.verdict === 'pass'
-  : m.expect === 'major-fabrication' ? card.fabrication.findings.some((f) => f.severity === 'major')
-  : card.verdict !== 'pass';
+  m.expect === 'critical'
+    ? card.safety.verdict === 'critical'
+    : m.expect === 'safe'
+      ? card.safety.verdict === 'pass'
+      : m.expect === 'major-fabrication'
+        ? card.fabrication.findings.some((f) => f.severity === 'major')
+        : card.verdict !== 'pass';
 
 const started = performance.now();
 const cards: Scorecard[] = [];
@@ -55,7 +58,9 @@ for (const m of MUTATIONS) {
   const ok = rate >= target(m);
   failed ||= !ok;
   const goal = m.expect === 'safe' ? 'pass' : 'caught';
-  rows.push(`${ok ? '✔' : '✖'} ${m.label.padEnd(36)} ${goal.padEnd(6)} ${String(applicable - missed.length).padStart(3)}/${String(applicable).padEnd(3)} ${(rate * 100).toFixed(1).padStart(5)}%  target ${(target(m) * 100).toFixed(0)}%${missed.length ? `  missed: ${missed.join(', ')}` : ''}`);
+  rows.push(
+    `${ok ? '✔' : '✖'} ${m.label.padEnd(36)} ${goal.padEnd(6)} ${String(applicable - missed.length).padStart(3)}/${String(applicable).padEnd(3)} ${(rate * 100).toFixed(1).padStart(5)}%  target ${(target(m) * 100).toFixed(0)}%${missed.length ? `  missed: ${missed.join(', ')}` : ''}`,
+  );
 }
 const faRate = cases.length > 0 ? falseAlarms.length / cases.length : 0;
 failed ||= faRate > MAX_FALSE_ALARMS;
@@ -65,6 +70,10 @@ failed ||= reviewRate > MAX_REVIEW;
 console.log(`Scorer validation on ${cases.length} cases, ${cards.length} notes (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 console.log('  mutation                             expect   done      rate');
 for (const r of rows) console.log(r);
-console.log(`${faRate <= MAX_FALSE_ALARMS ? '✔' : '✖'} false alarms on unmutated notes ${falseAlarms.length}/${cases.length} ${(faRate * 100).toFixed(1)}%  target at most ${MAX_FALSE_ALARMS * 100}%${falseAlarms.length ? `  flagged: ${falseAlarms.map((c) => c.id).join(', ')}` : ''}`);
-console.log(`${reviewRate <= MAX_REVIEW ? '✔' : '✖'} sent to review (safety verdict review) ${reviewed}/${cards.length} ${(reviewRate * 100).toFixed(1)}%  target at most ${MAX_REVIEW * 100}%`);
+console.log(
+  `${faRate <= MAX_FALSE_ALARMS ? '✔' : '✖'} false alarms on unmutated notes ${falseAlarms.length}/${cases.length} ${(faRate * 100).toFixed(1)}%  target at most ${MAX_FALSE_ALARMS * 100}%${falseAlarms.length ? `  flagged: ${falseAlarms.map((c) => c.id).join(', ')}` : ''}`,
+);
+console.log(
+  `${reviewRate <= MAX_REVIEW ? '✔' : '✖'} sent to review (safety verdict review) ${reviewed}/${cards.length} ${(reviewRate * 100).toFixed(1)}%  target at most ${MAX_REVIEW * 100}%`,
+);
 process.exitCode = failed ? 1 : 0;

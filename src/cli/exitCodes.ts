@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { HarnessError, InputError, RunIncompleteError, UsageError } from '../domain/errors.ts';
 
-/** The exit codes of spec/cli.md. */
+/** The exit codes of src/cli/README.md. */
 export const EXIT = { ok: 0, gateFailed: 1, input: 2, incomplete: 3 } as const;
 
 /**

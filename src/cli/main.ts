@@ -1,20 +1,41 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseSettingFlag, type RunSettings } from '../config/settings.ts';
+// Types only: erased at run time, so `--help` still loads no command module.
+import type { corpusStatsCommand, corpusVaryCommand } from './commands/corpus.ts';
+import type { RunFlags } from './commands/run.ts';
+import type { scanCommand } from './commands/scan.ts';
+import type { scoreCommand } from './commands/score.ts';
 import { exitCodeFor } from './exitCodes.ts';
 import { processIO, type CliIO } from './io.ts';
 import { VERSION } from './version.ts';
 
-
-const positiveInt = (name: string) => (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a whole number above 0`);
-  return n;
-};
-const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+const positiveInt =
+  (name: string) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a whole number above 0`);
+    return n;
+  };
+const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+/** A run setting's flag, with the config file's own limits (config/settings.ts). */
+const setting =
+  (key: keyof RunSettings, flag: string) =>
+  (v: string): number => {
+    const r = parseSettingFlag(key, flag, v);
+    if (!r.ok) throw new InvalidArgumentError(r.message);
+    return r.value;
+  };
 
 /** Declares the commands; each action lazily imports its module so `--help` stays fast. */
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('scribe-audit')
-    .description('Vets AI scribes for behavioural-health practices: feeds synthetic therapy transcripts to scribe backends, scores the notes (suicidal-ideation safety first) and writes comparison reports beside vendor compliance checklists.')
+    .description(
+      'Vets AI scribes for behavioural-health practices: feeds synthetic therapy transcripts to scribe backends, scores the notes (suicidal-ideation safety first) and writes comparison reports beside vendor compliance checklists.',
+    )
     .version(VERSION)
     .option('--verbose', 'show stack traces for unexpected errors')
     .exitOverride()
@@ -30,16 +51,22 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--fixtures <dir>', 'folder of case folders (default fixtures/cases)')
     .option('--vendors <dir>', 'folder of vendor profiles (default fixtures/vendors)')
     .option('--rubrics <dir>', 'rubrics folder (default rubrics/)')
-    .option('--samples <k>', 'notes per backend and case', positiveInt('--samples'))
-    .option('--concurrency <n>', 'notes generated at once', positiveInt('--concurrency'))
-    .option('--timeout <ms>', 'per-note timeout in milliseconds', positiveInt('--timeout'))
+    .option('--samples <k>', 'notes per backend and case (1-100)', setting('samples', '--samples'))
+    .option('--concurrency <n>', 'notes generated at once (1-256)', setting('concurrency', '--concurrency'))
+    .option('--timeout <ms>', 'per-note timeout in milliseconds (at most 3600000)', setting('timeoutMs', '--timeout'))
     .addOption(new Option('--format <formats>', 'report formats').default(['html', 'json', 'md'], 'html,json,md').argParser(list))
     .option('--baseline <report.json>', 'fail on regression against an earlier report.json')
     .option('--no-cache', 'call every backend even when the store already has the note (the new note replaces it)')
     .option('--store <file>', 'run store: note cache and history (default $SCRIBE_AUDIT_STORE, else .scribe-audit/store.db)')
     .option('--resume', 'continue the last interrupted run: notes it finished are not requested again')
-    .addHelpText('after', '\nExamples:\n  scribe-audit run                         # the built-in suite, offline\n  scribe-audit run --config vendors.yaml --samples 3 --out reports/nightly\n  scribe-audit run --cases "ipt-*" --backends gold,hollow --format html,json,junit')
-    .action(async (opts) => setExit(await (await import('./commands/run.ts')).runCommand(opts, io, program.opts().verbose === true)));
+    .option('--narrow', 'with --resume: continue the run on fewer backends, cases or samples; the rest stay resumable')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scribe-audit run                         # the built-in suite, offline\n  scribe-audit run --config vendors.yaml --samples 3 --out reports/nightly\n  scribe-audit run --cases "ipt-*" --backends gold,hollow --format html,json,junit',
+    )
+    .action(async (opts: RunFlags) =>
+      setExit(await (await import('./commands/run.ts')).runCommand(opts, io, program.opts().verbose === true)),
+    );
 
   program
     .command('score')
@@ -48,8 +75,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .requiredOption('--note <file>', "the scribe's note (markdown or text)")
     .option('--rubrics <dir>', 'rubrics folder (default rubrics/)')
     .option('--json', 'print the scorecard as JSON')
-    .addHelpText('after', '\nExample:\n  scribe-audit score --case fixtures/cases/ipt-role-transition-passive-si --note vendor-note.md --json')
-    .action(async (opts) => setExit(await (await import('./commands/score.ts')).scoreCommand(opts, io)));
+    .addHelpText(
+      'after',
+      '\nExample:\n  scribe-audit score --case fixtures/cases/ipt-role-transition-passive-si --note vendor-note.md --json',
+    )
+    .action(async (opts: Parameters<typeof scoreCommand>[0]) =>
+      setExit(await (await import('./commands/score.ts')).scoreCommand(opts, io)),
+    );
 
   program
     .command('scan')
@@ -58,44 +90,72 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--json', 'print mentions as JSON')
     .option('--rules <dir>', 'risk rules folder (default rubrics/risk/)')
     .addHelpText('after', '\nExample:\n  scribe-audit scan session.vtt --json')
-    .action(async (file, opts) => setExit(await (await import('./commands/scan.ts')).scanCommand(file, opts, io)));
+    .action(async (file: string, opts: Parameters<typeof scanCommand>[1]) =>
+      setExit(await (await import('./commands/scan.ts')).scanCommand(file, opts, io)),
+    );
 
   program
     .command('validate')
     .description('check cases, config, rubrics and vendor profiles; print every problem with file, line and fix')
-    .argument('[paths...]', 'case folders, folders of cases, config files, vendor folders or a rubrics folder (default: the project\'s own)')
-    .addHelpText('after', '\nExamples:\n  scribe-audit validate\n  scribe-audit validate my-cases/ scribe-audit.config.yaml')
-    .action(async (paths) => setExit(await (await import('./commands/validate.ts')).validateCommand(paths, io)));
+    .argument('[paths...]', "case folders, folders of cases, config files, vendor folders or a rubrics folder (default: the project's own)")
+    .option(
+      '--config <file>',
+      'also run the preflight of `run --config FILE`: keys in the environment, folders, executables, prompt templates, vendor backends',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scribe-audit validate\n  scribe-audit validate my-cases/ scribe-audit.config.yaml\n  scribe-audit validate --config scribe-audit.config.yaml',
+    )
+    .action(async (paths: string[], opts: { config?: string }) =>
+      setExit(await (await import('./commands/validate.ts')).validateCommand(paths, io, opts)),
+    );
 
   const corpus = program.command('corpus').description('look after a corpus of cases: coverage statistics and risk-phrasing variants');
   corpus
     .command('stats')
-    .description('print the coverage table: counts by modality, format, perinatal context, risk category and C-SSRS level, screener, length')
+    .description(
+      'print the coverage table: counts by modality, format, perinatal context, risk category and C-SSRS level, screener, length',
+    )
     .option('--fixtures <dir>', 'folder of case folders (default fixtures/cases)')
     .option('--json', 'print the statistics as JSON')
     .addHelpText('after', '\nExample:\n  scribe-audit corpus stats --fixtures my-cases/')
-    .action(async (opts) => setExit(await (await import('./commands/corpus.ts')).corpusStatsCommand(opts, io)));
+    .action(async (opts: Parameters<typeof corpusStatsCommand>[0]) =>
+      setExit(await (await import('./commands/corpus.ts')).corpusStatsCommand(opts, io)),
+    );
   corpus
     .command('vary')
-    .description("write variants of a case: its risk utterance reworded from rubrics/phrases.yaml and moved elsewhere in the session, every evidence turn updated")
+    .description(
+      'write variants of a case: its risk utterance reworded from rubrics/phrases.yaml and moved elsewhere in the session, every evidence turn updated',
+    )
     .argument('<case>', 'a case folder, or the id of a case under --fixtures')
     .requiredOption('--count <n>', 'how many variants', positiveInt('--count'))
     .requiredOption('--out <dir>', 'folder to write the variant case folders to')
     .option('--fixtures <dir>', 'where to look a case id up (default fixtures/cases)')
     .option('--phrases <file>', 'phrase bank (default rubrics/phrases.yaml)')
-    .addHelpText('after', '\nExample:\n  scribe-audit corpus vary ipt-role-transition-passive-si --count 5 --out variants/\n  scribe-audit run --fixtures variants/')
-    .action(async (ref, opts) => setExit(await (await import('./commands/corpus.ts')).corpusVaryCommand(ref, opts, io)));
+    .addHelpText(
+      'after',
+      '\nExample:\n  scribe-audit corpus vary ipt-role-transition-passive-si --count 5 --out variants/\n  scribe-audit run --fixtures variants/',
+    )
+    .action(async (ref: string, opts: Parameters<typeof corpusVaryCommand>[1]) =>
+      setExit(await (await import('./commands/corpus.ts')).corpusVaryCommand(ref, opts, io)),
+    );
 
   return program;
 }
+
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 /** Runs the CLI and returns the exit code; never calls process.exit. */
 export async function main(argv: readonly string[], io?: CliIO): Promise<number> {
   const controller = new AbortController();
   const realIO = io ?? processIO(controller.signal);
-  // Ctrl-C cancels in-flight notes; finished results are still scored and reported.
-  const onSigint = (): void => controller.abort();
-  if (!io) process.once('SIGINT', onSigint);
+  // Ctrl-C, and SIGTERM (what CI runners and container stops send), cancel in-flight
+  // notes; finished results are still scored and reported, and the run exits 3.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!controller.signal.aborted) realIO.err(`\n${signal}: cancelling; finished notes will be scored and reported.\n`);
+    controller.abort();
+  };
+  if (!io) for (const s of SIGNALS) process.on(s, onSignal);
   let code = 0;
   const program = buildProgram(realIO, (c) => (code = c));
   try {
@@ -103,7 +163,7 @@ export async function main(argv: readonly string[], io?: CliIO): Promise<number>
   } catch (err) {
     code = exitCodeFor(err, argv.includes('--verbose'), realIO.err);
   } finally {
-    if (!io) process.off('SIGINT', onSigint);
+    if (!io) for (const s of SIGNALS) process.off(s, onSignal);
   }
   return code;
 }

@@ -33,7 +33,13 @@ export function progressPrinter(write: (s: string) => void, live: boolean, now: 
       if (live) {
         const stream = { write: (s: string) => (write(s), true), isTTY: true, columns: 100 } as unknown as NodeJS.WritableStream;
         bar = new cliProgress.SingleBar(
-          { stream, format: '[{bar}] {value}/{total} notes | {failed} failed | {retries} retries | ETA {eta_formatted}', hideCursor: true, clearOnComplete: false, fps: 5 },
+          {
+            stream,
+            format: '[{bar}] {value}/{total} notes | {failed} failed | {retries} retries | ETA {eta_formatted}',
+            hideCursor: true,
+            clearOnComplete: false,
+            fps: 5,
+          },
           cliProgress.Presets.legacy,
         );
         bar.start(e.total, 0, { failed: 0, retries: 0 });

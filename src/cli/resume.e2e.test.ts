@@ -1,15 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoopbackServer, type LoopbackServer } from '../backends/loopbackServer.ts';
-import { DEFAULTS, PACKAGE_ROOT } from '../config/paths.ts';
+import { startLoopbackServer, type LoopbackServer } from '../testing/loopbackServer.ts';
+import { PACKAGE_ROOT } from '../config/paths.ts';
 import { RunResult } from '../domain/run.ts';
 import { openStore } from '../store/db.ts';
 import { RunStore } from '../store/runStore.ts';
 import { runCli, type CliResult } from '../testing/cliHarness.ts';
-import { caseOf, E2E_CASES, loadE2ECases, referenceNoteReply } from '../testing/fakeVendors.ts';
+import { caseOf, E2E_CASES, loadE2ECases, referenceNoteReply, openAIVendorLine, writeE2EConfig } from '../testing/fakeVendors.ts';
 
 const KEY = 'loopback-resume-key-91c2';
 const SAMPLES = 3;
@@ -42,7 +42,16 @@ async function until(condition: () => boolean, what: string, ms = 60_000): Promi
 }
 
 function startRun(): ChildProcess {
-  const args = [path.join(PACKAGE_ROOT, 'bin', 'scribe-audit.js'), 'run', '--config', 'scribe-audit.config.yaml', '--store', storeFile(), '--out', 'killed'];
+  const args = [
+    path.join(PACKAGE_ROOT, 'bin', 'scribe-audit.js'),
+    'run',
+    '--config',
+    'scribe-audit.config.yaml',
+    '--store',
+    storeFile(),
+    '--out',
+    'killed',
+  ];
   return spawn(process.execPath, args, { cwd: dir, env: { ...process.env, CI: 'true', VENDOR_KEY: KEY }, stdio: 'ignore' });
 }
 
@@ -51,8 +60,7 @@ beforeAll(async () => {
   const cases = await loadE2ECases();
   // Slow enough that the kill lands with work in flight and work still queued.
   server = await startLoopbackServer([referenceNoteReply(cases, 'openai', 250)]);
-  const config = [`fixtures: ${DEFAULTS.fixtures}`, `cases: [${E2E_CASES.join(', ')}]`, `samples: ${SAMPLES}`, 'concurrency: 2', 'backends:', `  - { id: vendor, kind: openai, model: gpt-test, baseURL: "${server.url}/v1", apiKeyEnv: VENDOR_KEY }`];
-  await writeFile(path.join(dir, 'scribe-audit.config.yaml'), config.join('\n'));
+  await writeE2EConfig(dir, [openAIVendorLine(server.url)], { samples: SAMPLES, concurrency: 2 });
 
   const child = startRun();
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -62,7 +70,10 @@ beforeAll(async () => {
   requestsAtKill = server.requests.length;
   notesAtKill = countNotes();
 
-  resumed = await runCli(['run', '--config', 'scribe-audit.config.yaml', '--store', storeFile(), '--out', 'resumed', '--resume'], { cwd: dir, env: { CI: 'true', VENDOR_KEY: KEY } });
+  resumed = await runCli(['run', '--config', 'scribe-audit.config.yaml', '--store', storeFile(), '--out', 'resumed', '--resume'], {
+    cwd: dir,
+    env: { CI: 'true', VENDOR_KEY: KEY },
+  });
   report = RunResult.parse(JSON.parse(await readFile(path.join(dir, 'resumed', 'report.json'), 'utf8')));
 }, 120_000);
 

@@ -16,12 +16,17 @@ afterEach(async () => {
 describe('risk rules at the command line', () => {
   it('scan marks loose wording as low confidence and keeps confident mentions plain', async () => {
     const file = path.join(dir, 'session.txt');
-    await writeFile(file, "THERAPIST: How are the nights?\nCLIENT: Some nights I wish I was dead.\nCLIENT: I feel trapped, I can't see a way out.\n");
+    await writeFile(
+      file,
+      "THERAPIST: How are the nights?\nCLIENT: Some nights I wish I was dead.\nCLIENT: I feel trapped, I can't see a way out.\n",
+    );
     const r = await runCli(['scan', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/turn 2 CLIENT: risk\.si\.passive \[present\] "Some nights I wish I was dead\."/);
     expect(r.stdout).toMatch(/turn 3 CLIENT: risk\.si\.passive \[present\] \(low confidence: read it\) "I feel trapped/);
-    const json = JSON.parse((await runCli(['scan', file, '--json'])).stdout) as { mentions: { turn: number; confidence: string; rule: string }[] };
+    const json = JSON.parse((await runCli(['scan', file, '--json'])).stdout) as {
+      mentions: { turn: number; confidence: string; rule: string }[];
+    };
     expect(json.mentions.map((m) => [m.turn, m.confidence])).toEqual([
       [2, 'high'],
       [3, 'low'],

@@ -20,7 +20,7 @@ async function write(name: string, text: string): Promise<string> {
 }
 
 describe('scribe-audit validate', () => {
-  it('accepts the project\'s own cases, rubrics, vendors and suite', async () => {
+  it("accepts the project's own cases, rubrics, vendors and suite", async () => {
     const r = await runCli(['validate']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -36,7 +36,10 @@ describe('scribe-audit validate', () => {
   });
 
   it('rejects an API key written into a config (unknown key apiKey), pointing at its line', async () => {
-    const file = await write('key.yaml', 'backends:\n  - id: vendor-a\n    kind: openai\n    model: gpt-4.1-mini\n    apiKey: not-a-real-key\n');
+    const file = await write(
+      'key.yaml',
+      'backends:\n  - id: vendor-a\n    kind: openai\n    model: gpt-4.1-mini\n    apiKey: not-a-real-key\n',
+    );
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:5`);
@@ -44,7 +47,10 @@ describe('scribe-audit validate', () => {
   });
 
   it('rejects duplicate backend ids', async () => {
-    const file = await write('dup.yaml', 'backends:\n  - { id: a, kind: reference, variant: gold }\n  - { id: a, kind: reference, variant: hollow }\n');
+    const file = await write(
+      'dup.yaml',
+      'backends:\n  - { id: a, kind: reference, variant: gold }\n  - { id: a, kind: reference, variant: hollow }\n',
+    );
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/backend id "a" is used twice/);

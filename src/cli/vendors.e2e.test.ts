@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, openAIChat, startLoopbackServer, type LoopbackServer } from '../backends/loopbackServer.ts';
+import { json, openAIChat, startLoopbackServer, type LoopbackServer } from '../testing/loopbackServer.ts';
 import { DEFAULTS } from '../config/paths.ts';
 import type { Case } from '../domain/case.ts';
 import { RunResult } from '../domain/run.ts';
@@ -25,10 +25,23 @@ const runs: { result: CliResult; report: RunResult; out: string }[] = [];
 
 async function auditOnce(name: string): Promise<void> {
   const out = path.join(dir, name);
-  const result = await runCli(['run', '--config', path.join(dir, 'scribe-audit.config.yaml'), '--out', out, '--store', path.join(dir, 'store.db'), '--format', 'html,json,md,junit,csv'], {
-    cwd: dir,
-    env: { CI: 'true', VENDOR_A_KEY: OPENAI_KEY, VENDOR_B_KEY: ANTHROPIC_KEY, VENDOR_C_KEY: REST_KEY, JUDGE_KEY },
-  });
+  const result = await runCli(
+    [
+      'run',
+      '--config',
+      path.join(dir, 'scribe-audit.config.yaml'),
+      '--out',
+      out,
+      '--store',
+      path.join(dir, 'store.db'),
+      '--format',
+      'html,json,md,junit,csv',
+    ],
+    {
+      cwd: dir,
+      env: { CI: 'true', VENDOR_A_KEY: OPENAI_KEY, VENDOR_B_KEY: ANTHROPIC_KEY, VENDOR_C_KEY: REST_KEY, JUDGE_KEY },
+    },
+  );
   const report = RunResult.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));
   runs.push({ result, report, out });
 }
@@ -37,7 +50,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'scribe-audit-vendors-'));
   cases = await loadE2ECases();
   // The first OpenAI call is rate limited; the runner must wait and retry, not fail.
-  openai = await startLoopbackServer([json(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '1' }), referenceNoteReply(cases, 'openai')]);
+  openai = await startLoopbackServer([
+    json(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '1' }),
+    referenceNoteReply(cases, 'openai'),
+  ]);
   anthropic = await startLoopbackServer([referenceNoteReply(cases, 'anthropic')]);
   rest = await startLoopbackServer([referenceNoteReply(cases, 'rest')]);
   judge = await startLoopbackServer([json(200, openAIChat(JSON.stringify({ criteria_met: true, explanation: 'The note records it.' })))]);
@@ -47,9 +63,13 @@ beforeAll(async () => {
     'samples: 2',
     `judge: { kind: openai, model: judge-model, baseURL: "${judge.url}/v1", apiKeyEnv: JUDGE_KEY, categories: ["risk."] }`,
     'backends:',
-    '  - { id: vendor-a, kind: openai, model: gpt-test, baseURL: "' + `${openai.url}/v1` + '", apiKeyEnv: VENDOR_A_KEY, price: { inputPerMTok: 2.5, outputPerMTok: 10 } }',
+    '  - { id: vendor-a, kind: openai, model: gpt-test, baseURL: "' +
+      `${openai.url}/v1` +
+      '", apiKeyEnv: VENDOR_A_KEY, price: { inputPerMTok: 2.5, outputPerMTok: 10 } }',
     '  - { id: vendor-b, kind: anthropic, model: claude-test, baseURL: "' + anthropic.url + '", apiKeyEnv: VENDOR_B_KEY, rpm: 600 }',
-    '  - { id: vendor-c, kind: http, url: "' + `${rest.url}/v1/notes` + '", auth: { env: VENDOR_C_KEY }, notePath: data.note, idPath: data.id }',
+    '  - { id: vendor-c, kind: http, url: "' +
+      `${rest.url}/v1/notes` +
+      '", auth: { env: VENDOR_C_KEY }, notePath: data.note, idPath: data.id }',
   ].join('\n');
   await writeFile(path.join(dir, 'scribe-audit.config.yaml'), config);
   await auditOnce('first');
@@ -101,7 +121,7 @@ describe('run against OpenAI, Anthropic and vendor-REST loopback servers (the SD
     const vendorA = runs[0]!.report.summaries.find((s) => s.backendId === 'vendor-a')!;
     // openAIChat reports 1,200 prompt and 300 completion tokens per call.
     expect(vendorA.inputTokens).toBe(items * 1200);
-    expect(vendorA.costUsd).toBeCloseTo(items * (1200 * 2.5 + 300 * 10) / 1e6, 6);
+    expect(vendorA.costUsd).toBeCloseTo((items * (1200 * 2.5 + 300 * 10)) / 1e6, 6);
     expect(runs[0]!.report.summaries.find((s) => s.backendId === 'vendor-b')!.costUsd).toBeNull();
     expect(runs[0]!.report.records.every((r) => r.latencyMs >= 0)).toBe(true);
   });
@@ -109,17 +129,23 @@ describe('run against OpenAI, Anthropic and vendor-REST loopback servers (the SD
   it('sends each key only to its own vendor, in the auth header', () => {
     expect(openai.requests.every((r) => r.headers.authorization === `Bearer ${OPENAI_KEY}`)).toBe(true);
     // SDK versions differ on the header (x-api-key or a bearer token); either way only this key.
-    expect(anthropic.requests.every((r) => (r.headers['x-api-key'] ?? r.headers.authorization?.replace(/^Bearer /, '')) === ANTHROPIC_KEY)).toBe(true);
+    expect(
+      anthropic.requests.every((r) => (r.headers['x-api-key'] ?? r.headers.authorization?.replace(/^Bearer /, '')) === ANTHROPIC_KEY),
+    ).toBe(true);
     expect(JSON.stringify(anthropic.requests.map((r) => r.headers))).not.toContain(OPENAI_KEY);
     expect(rest.requests.every((r) => r.headers.authorization === `Bearer ${REST_KEY}`)).toBe(true);
   });
 
   it('never writes a key to a report, the store, stdout or stderr', async () => {
-    const files = [path.join(dir, 'store.db'), ...(await Promise.all(runs.map(async (r) => (await readdir(r.out)).map((f) => path.join(r.out, f))))).flat()];
+    const files = [
+      path.join(dir, 'store.db'),
+      ...(await Promise.all(runs.map(async (r) => (await readdir(r.out)).map((f) => path.join(r.out, f))))).flat(),
+    ];
     for (const f of files) {
       const bytes = await readFile(f);
       for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY, JUDGE_KEY]) expect(bytes.includes(key), `${key} in ${f}`).toBe(false);
     }
-    for (const { result } of runs) for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY, JUDGE_KEY]) expect(result.stdout + result.stderr).not.toContain(key);
+    for (const { result } of runs)
+      for (const key of [OPENAI_KEY, ANTHROPIC_KEY, REST_KEY, JUDGE_KEY]) expect(result.stdout + result.stderr).not.toContain(key);
   });
 });

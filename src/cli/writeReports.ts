@@ -5,6 +5,7 @@ import type { RunResult } from '../domain/run.ts';
 import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
 export function parseFormats(formats: readonly string[]): ReportFormat[] {
+  if (formats.length === 0) throw new UsageError(`--format needs at least one of ${REPORT_FORMATS.join(', ')}`);
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0) throw new UsageError(`unknown report format ${unknown.join(', ')}: choose from ${REPORT_FORMATS.join(', ')}`);
   return formats as ReportFormat[];

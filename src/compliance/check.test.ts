@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ComplianceResult, type ChecklistItem, type ComplianceChecklist, type VendorAnswer, type VendorProfile } from '../domain/compliance.ts';
+import {
+  ComplianceResult,
+  type ChecklistItem,
+  type ComplianceChecklist,
+  type VendorAnswer,
+  type VendorProfile,
+} from '../domain/compliance.ts';
 import { checkVendor, checkVendors } from './check.ts';
 
 const TODAY = new Date('2026-11-28T09:00:00Z');
@@ -26,8 +32,19 @@ const audio: ChecklistItem = {
 };
 const checklist: ComplianceChecklist = { version: 't', items: [baa, audio] };
 
-const answer = (value: string | number, over: Partial<VendorAnswer> = {}): VendorAnswer => ({ value, evidence: 'contract', asOf: '2026-10-01', ...over });
-const vendor = (answers: Record<string, VendorAnswer>): VendorProfile => ({ id: 'v', name: 'V', backends: ['hollow'], synthetic: true, answers });
+const answer = (value: string | number, over: Partial<VendorAnswer> = {}): VendorAnswer => ({
+  value,
+  evidence: 'contract',
+  asOf: '2026-10-01',
+  ...over,
+});
+const vendor = (answers: Record<string, VendorAnswer>): VendorProfile => ({
+  id: 'v',
+  name: 'V',
+  backends: ['hollow'],
+  synthetic: true,
+  answers,
+});
 
 function item(answers: Record<string, VendorAnswer>, id: string) {
   const found = checkVendor(vendor(answers), checklist, TODAY).items.find((i) => i.id === id);
@@ -144,7 +161,14 @@ describe('checkVendor', () => {
 
   it('copies the answer, evidence and sources into the item result', () => {
     const r = item({ 'AUD-01': answer(24, { evidenceUrl: 'https://v.example/dpa', evidence: 'policy' }) }, 'AUD-01');
-    expect(r).toMatchObject({ answer: '24', evidence: 'policy', evidenceUrl: 'https://v.example/dpa', asOf: '2026-10-01', sources: ['patientsquare.com'], severity: 'critical' });
+    expect(r).toMatchObject({
+      answer: '24',
+      evidence: 'policy',
+      evidenceUrl: 'https://v.example/dpa',
+      asOf: '2026-10-01',
+      sources: ['patientsquare.com'],
+      severity: 'critical',
+    });
   });
 
   it('counts every outcome, zeros included, and ignores answers for items not in the checklist', () => {

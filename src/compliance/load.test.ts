@@ -110,7 +110,10 @@ describe('reading files', () => {
   it('reports an answer for an item the checklist lacks, and a duplicate vendor id, at their lines', async () => {
     const checklist = await shippedChecklist();
     const d = await tree({
-      'a.yaml': profile('acme', '  BAA-01:\n    value: none\n    evidence: contract\n    asOf: "2026-01-01"\n  BAA-09:\n    value: none\n    evidence: contract\n    asOf: "2026-01-01"\n'),
+      'a.yaml': profile(
+        'acme',
+        '  BAA-01:\n    value: none\n    evidence: contract\n    asOf: "2026-01-01"\n  BAA-09:\n    value: none\n    evidence: contract\n    asOf: "2026-01-01"\n',
+      ),
       'b.yml': profile('acme', '  {}\n'),
       'notes.txt': 'not a profile',
     });
@@ -125,7 +128,10 @@ describe('reading files', () => {
   });
 
   it('passes schema problems through and keeps the valid profiles', async () => {
-    const d = await tree({ 'bad.yaml': profile('bad', '  BAA-01:\n    value: none\n    evidence: rumour\n    asOf: "2026-01-01"\n'), 'good.yaml': profile('good', '  {}\n') });
+    const d = await tree({
+      'bad.yaml': profile('bad', '  BAA-01:\n    value: none\n    evidence: rumour\n    asOf: "2026-01-01"\n'),
+      'good.yaml': profile('good', '  {}\n'),
+    });
     const { profiles, problems } = await readVendorProfiles(d);
     expect(profiles.map((p) => p.id)).toEqual(['good']);
     expect(problems).toHaveLength(1);

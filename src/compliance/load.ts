@@ -1,18 +1,17 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseYamlSource, validateYamlSource, type Parsed } from '../corpus/yamlSource.ts';
+import { readTextFile } from '../input/textFile.ts';
+import { parseYamlSource, validateYamlSource, type Parsed } from '../input/yamlSource.ts';
 import { ComplianceChecklist, VendorProfile } from '../domain/compliance.ts';
 import type { InputProblem } from '../domain/errors.ts';
 import { checklistProblems, profileProblems, type Sourced } from './problems.ts';
 
 async function readText(file: string, problems: InputProblem[], missing: Omit<InputProblem, 'file' | 'line'>): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    problems.push({ file, line: null, ...missing });
-    return null;
-  }
+  const r = await readTextFile(file);
+  if (r.ok) return r.text;
+  problems.push(r.missing ? { file, line: null, ...missing } : r.problem);
+  return null;
 }
 
 /** Parse and validate, keeping the document's positions for the cross-field checks. */
@@ -53,7 +52,10 @@ export async function readVendorProfiles(
     const fix = 'create the folder with one <vendor-id>.yaml per vendor, or point --vendors (or `vendors:` in the config) at one';
     return { profiles: [], problems: [{ file: dir, line: null, message: 'vendor profile folder not found', fix }] };
   }
-  const files = names.filter((n) => /\.ya?ml$/i.test(n)).sort().map((n) => path.join(dir, n));
+  const files = names
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
   const problems: InputProblem[] = [];
   const parsed: Sourced<VendorProfile>[] = [];
   for (const file of files) {

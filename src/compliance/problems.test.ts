@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem, ComplianceChecklist, VendorProfile } from '../domain/compliance.ts';
-import type { YamlPath } from '../corpus/yamlSource.ts';
+import type { YamlPath } from '../input/yamlSource.ts';
 import { checklistProblems, profileProblems } from './problems.ts';
 
 /** A stand-in for a parsed document's line lookup: dotted path → line. */

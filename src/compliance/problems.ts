@@ -1,5 +1,5 @@
-import { didYouMean } from '../corpus/suggest.ts';
-import type { YamlPath } from '../corpus/yamlSource.ts';
+import { didYouMean } from '../input/suggest.ts';
+import type { YamlPath } from '../input/yamlSource.ts';
 import type { ComplianceChecklist, VendorProfile } from '../domain/compliance.ts';
 import type { InputProblem } from '../domain/errors.ts';
 
@@ -30,7 +30,12 @@ export function checklistProblems({ file, value, lineOf }: Sourced<ComplianceChe
       });
     }
     if (rule.kind === 'choice' && Object.keys(rule.outcomes).length === 0) {
-      problems.push({ file, line, message: `${item.id}: the choice rule lists no answers`, fix: 'add at least one answer under outcomes, e.g. `none: fail`' });
+      problems.push({
+        file,
+        line,
+        message: `${item.id}: the choice rule lists no answers`,
+        fix: 'add at least one answer under outcomes, e.g. `none: fail`',
+      });
     }
   });
   return problems;

@@ -29,7 +29,10 @@ function compare(n: number, rule: AtMost): RuleVerdict {
   const u = rule.unit;
   if (n <= rule.pass) return { outcome: 'pass', reason: `${n} ${u} is within the ${rule.pass} ${u} allowed for a pass.` };
   if (n <= rule.warn) {
-    return { outcome: 'warn', reason: `${n} ${u} is more than the ${rule.pass} ${u} allowed for a pass, but within the ${rule.warn} ${u} allowed for a warn.` };
+    return {
+      outcome: 'warn',
+      reason: `${n} ${u} is more than the ${rule.pass} ${u} allowed for a pass, but within the ${rule.warn} ${u} allowed for a warn.`,
+    };
   }
   return { outcome: 'fail', reason: `${n} ${u} is more than the ${rule.warn} ${u} allowed even for a warn.` };
 }

@@ -26,21 +26,34 @@ describe('parseRiskRules', () => {
   it('names the line of a field the schema does not know, and of a rule without examples, with a fix', () => {
     const missing = problemsOf(withFile('targets/extra.yaml', TARGET('  - id: x\n    category: risk.si\n    pattern: "die"\n')));
     expect(missing[0]).toMatchObject({ line: 4, message: expect.stringMatching(/match/) });
-    const [p] = problemsOf(withFile('targets/extra.yaml', TARGET('  - id: x\n    category: risk.si\n    pattern: "die"\n    match: [I want to die.]\n    mood: sad\n')));
+    const [p] = problemsOf(
+      withFile(
+        'targets/extra.yaml',
+        TARGET('  - id: x\n    category: risk.si\n    pattern: "die"\n    match: [I want to die.]\n    mood: sad\n'),
+      ),
+    );
     expect(p).toMatchObject({ file: 'rubrics/risk/targets/extra.yaml', line: 8, message: expect.stringMatching(/mood/) });
     expect(p?.fix).toBeTruthy();
   });
 
   it('names the line of a pattern that does not parse or names an unknown concept', () => {
-    const broken = problemsOf(withFile('targets/extra.yaml', TARGET('  - id: x\n    category: risk.si\n    pattern: "(die | dead"\n    match: [I want to die.]\n')));
+    const broken = problemsOf(
+      withFile('targets/extra.yaml', TARGET('  - id: x\n    category: risk.si\n    pattern: "(die | dead"\n    match: [I want to die.]\n')),
+    );
     expect(broken[0]).toMatchObject({ file: 'rubrics/risk/targets/extra.yaml', line: 6 });
-    const unknown = problemsOf(withFile('targets/extra.yaml', TARGET('  - id: x\n    category: risk.si\n    pattern: "<no-such-concept> die"\n    match: [I want to die.]\n')));
+    const unknown = problemsOf(
+      withFile(
+        'targets/extra.yaml',
+        TARGET('  - id: x\n    category: risk.si\n    pattern: "<no-such-concept> die"\n    match: [I want to die.]\n'),
+      ),
+    );
     expect(unknown[0]?.message).toMatch(/no-such-concept/);
     expect(unknown[0]?.line).toBe(6);
   });
 
-  it('runs a rule\'s own examples and names the line of one that fails', () => {
-    const rule = '  - id: x.wish-away\n    category: risk.si.passive\n    pattern: "wish ..3 away forever"\n    match:\n      - I wish I could float away forever.\n      - I want to go to the beach.\n';
+  it("runs a rule's own examples and names the line of one that fails", () => {
+    const rule =
+      '  - id: x.wish-away\n    category: risk.si.passive\n    pattern: "wish ..3 away forever"\n    match:\n      - I wish I could float away forever.\n      - I want to go to the beach.\n';
     const problems = problemsOf(withFile('targets/extra.yaml', TARGET(rule)), true);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'rubrics/risk/targets/extra.yaml', line: 9 });

@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseYamlSource, validateYamlSource, type YamlSource } from '../corpus/yamlSource.ts';
+import { readTextFile } from '../input/textFile.ts';
+import { parseYamlSource, validateYamlSource, type YamlSource } from '../input/yamlSource.ts';
 import { InputError, type InputProblem } from '../domain/errors.ts';
 import {
   AnswersFile,
@@ -38,14 +39,23 @@ export interface RiskRuleTexts {
  * then (with `examples`) every rule's own examples. Problems name the file and line.
  * Pure, so tests and `validate` share it; readRiskRules does the reading.
  */
-export function parseRiskRules(texts: RiskRuleTexts, dir: string, opts: { examples?: boolean } = {}): { rules: RiskRules; engine: RiskEngine } | { problems: InputProblem[] } {
+export function parseRiskRules(
+  texts: RiskRuleTexts,
+  dir: string,
+  opts: { examples?: boolean } = {},
+): { rules: RiskRules; engine: RiskEngine } | { problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   const sources = new Map<string, YamlSource>();
   const load = <S extends z.ZodType>(name: string, schema: S): z.infer<S> | null => {
     const file = path.join(dir, name);
     const text = texts[name];
     if (text === undefined) {
-      problems.push({ file, line: null, message: 'risk rule file is missing', fix: 'restore it from the repository (git checkout -- rubrics/risk/)' });
+      problems.push({
+        file,
+        line: null,
+        message: 'risk rule file is missing',
+        fix: 'restore it from the repository (git checkout -- rubrics/risk/)',
+      });
       return null;
     }
     const source = parseYamlSource(text, file);
@@ -60,8 +70,16 @@ export function parseRiskRules(texts: RiskRuleTexts, dir: string, opts: { exampl
     return null;
   };
   const parts = Object.fromEntries(Object.entries(FILES).map(([key, [name, schema]]) => [key, load(name, schema)]));
-  const targetNames = Object.keys(texts).filter((f) => f.startsWith('targets/')).sort();
-  if (targetNames.length === 0) problems.push({ file: path.join(dir, 'targets'), line: null, message: 'no target rule files', fix: 'restore rubrics/risk/targets/ from the repository' });
+  const targetNames = Object.keys(texts)
+    .filter((f) => f.startsWith('targets/'))
+    .sort();
+  if (targetNames.length === 0)
+    problems.push({
+      file: path.join(dir, 'targets'),
+      line: null,
+      message: 'no target rule files',
+      fix: 'restore rubrics/risk/targets/ from the repository',
+    });
   const targets = targetNames.map((file) => ({ file, data: load(file, TargetsFile) }));
   if (problems.length > 0 || Object.values(parts).some((p) => p === null) || targets.some((t) => t.data === null)) return { problems };
   const rules = { ...parts, targets } as unknown as RiskRules;
@@ -79,9 +97,10 @@ export function parseRiskRules(texts: RiskRuleTexts, dir: string, opts: { exampl
   return { rules, engine: compiled.engine };
 }
 
-/** Every file of a rules folder as texts, by name relative to it. */
+/** Every file of a rules folder as texts, by name relative to it; a file that is not UTF-8 text throws. */
 export async function readRiskRuleTexts(dir: string): Promise<RiskRuleTexts> {
   const texts: RiskRuleTexts = {};
+  const unreadable: InputProblem[] = [];
   const names = Object.values(FILES).map(([name]) => name);
   let targetFiles: string[] = [];
   try {
@@ -91,13 +110,13 @@ export async function readRiskRuleTexts(dir: string): Promise<RiskRuleTexts> {
   }
   await Promise.all(
     [...names, ...targetFiles].map(async (name) => {
-      try {
-        texts[name] = await readFile(path.join(dir, name), 'utf8');
-      } catch {
-        // A missing file is reported by parseRiskRules with the fix.
-      }
+      // A missing file is reported by parseRiskRules with the fix; a bad encoding here.
+      const read = await readTextFile(path.join(dir, name));
+      if (read.ok) texts[name] = read.text;
+      else if (!read.missing) unreadable.push(read.problem);
     }),
   );
+  if (unreadable.length > 0) throw new InputError(unreadable);
   return texts;
 }
 

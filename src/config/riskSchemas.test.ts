@@ -17,7 +17,9 @@ describe('rubrics/risk/schema', () => {
 
 describe('every rule file validates against its JSON Schema, as an editor would check it', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const files = ['concepts', 'context', 'notation', 'answers', 'severity', 'framing', 'net'].map((n) => [`${n}.yaml`, `${n}.json`] as const);
+  const files = ['concepts', 'context', 'notation', 'answers', 'severity', 'framing', 'net'].map(
+    (n) => [`${n}.yaml`, `${n}.json`] as const,
+  );
   const targets = ['si', 'harm', 'other', 'not-risk'].map((n) => [`targets/${n}.yaml`, 'targets.json'] as const);
   it.each([...files, ...targets])('%s', async (file, schema) => {
     const validate = ajv.compile(JSON.parse(schemas[schema]!));

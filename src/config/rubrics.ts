@@ -1,21 +1,23 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseYamlWithSchema } from '../corpus/yamlSource.ts';
+import { readTextFile } from '../input/textFile.ts';
+import { parseYamlWithSchema } from '../input/yamlSource.ts';
 import { readChecklist } from '../compliance/index.ts';
 import { InputError, type InputProblem } from '../domain/errors.ts';
 import { EditingFile, FormatsFile, ModalitiesFile, PhraseBank, WeightsFile, type Rubrics } from '../domain/rubrics.ts';
 import { readRiskRules } from './riskRules.ts';
 
 async function readYaml<S extends z.ZodType>(file: string, schema: S, problems: InputProblem[]): Promise<z.infer<S> | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    problems.push({ file, line: null, message: 'rubric file is missing', fix: 'restore it from the repository (git checkout -- rubrics/)' });
+  const read = await readTextFile(file);
+  if (!read.ok) {
+    problems.push(
+      read.missing
+        ? { file, line: null, message: 'rubric file is missing', fix: 'restore it from the repository (git checkout -- rubrics/)' }
+        : read.problem,
+    );
     return null;
   }
-  const parsed = parseYamlWithSchema(text, file, schema);
+  const parsed = parseYamlWithSchema(read.text, file, schema);
   if (parsed.ok) return parsed.value;
   problems.push(...parsed.problems);
   return null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HttpBackendFields } from '../backends/httpConfig.ts';
 import { ControlExpectation } from '../domain/run.ts';
 import { JudgeConfig } from '../judge/schema.ts';
+import { optionalSettings } from './settings.ts';
 
 const BackendId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as VENDOR_A_KEY');
@@ -85,12 +86,8 @@ export const RunConfig = z.strictObject({
   /** Folder of vendor profiles (relative to the config file). */
   vendors: z.string().optional(),
   rubrics: z.string().optional(),
-  samples: z.number().int().positive().max(100).optional(),
-  concurrency: z.number().int().positive().max(256).optional(),
-  /** Per-call timeout for one note, in milliseconds. */
-  timeoutMs: z.number().int().positive().optional(),
-  /** Attempts after the first when a backend answers 408, 409, 429 or 5xx, or times out. */
-  retries: z.number().int().nonnegative().max(10).optional(),
+  /** samples, concurrency, timeoutMs, retries: see config/settings.ts (the flags share the limits). */
+  ...optionalSettings,
   /** An optional LLM judge, reported beside the deterministic scorers; it never changes a verdict. */
   judge: JudgeConfig.optional(),
 });

@@ -72,7 +72,8 @@ describe('readCase', () => {
   });
 
   it('reads transcript.vtt when the folder has that instead', async () => {
-    const vtt = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v THERAPIST>Hi.\n\n00:03.000 --> 00:04.000\n<v CLIENT>I wish I did not wake up.\n\n00:05.000 --> 00:06.000\n<v THERAPIST>EPDS?\n\n00:07.000 --> 00:08.000\n<v CLIENT>16.\n';
+    const vtt =
+      'WEBVTT\n\n00:01.000 --> 00:02.000\n<v THERAPIST>Hi.\n\n00:03.000 --> 00:04.000\n<v CLIENT>I wish I did not wake up.\n\n00:05.000 --> 00:06.000\n<v THERAPIST>EPDS?\n\n00:07.000 --> 00:08.000\n<v CLIENT>16.\n';
     const r = await readCase(await writeCase('ppd-check-in', { 'transcript.txt': null, 'transcript.vtt': vtt }));
     expect(r.ok && r.value.transcript.turns.map((t) => t.role)).toEqual(['therapist', 'client', 'therapist', 'client']);
   });
@@ -86,7 +87,9 @@ describe('readCase', () => {
   });
 
   it('reports an unknown key, an unknown category and an invalid noteFormat together', async () => {
-    const yaml = CASE_YAML.replace('noteFormat: soap', 'noteFormat: soep').replace('category: measure', 'category: measurement').replace('age: 31 }', 'age: 31, dob: 1993 }');
+    const yaml = CASE_YAML.replace('noteFormat: soap', 'noteFormat: soep')
+      .replace('category: measure', 'category: measurement')
+      .replace('age: 31 }', 'age: 31, dob: 1993 }');
     const problems = await problemsOf(await writeCase('ppd-check-in', { 'case.yaml': yaml }));
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [4, 'noteFormat: unknown noteFormat "soep"'],
@@ -109,7 +112,11 @@ describe('readCase', () => {
   it('reports evidence past the last turn at the evidence line, saying how many turns there are', async () => {
     const dir = await writeCase('ppd-check-in', { 'case.yaml': CASE_YAML.replace('evidence: [4]', 'evidence: [4, 7]') });
     const [p] = await problemsOf(dir);
-    expect(p).toMatchObject({ file: path.join(dir, 'case.yaml'), line: 15, message: 'facts[1] (epds-score): evidence turn 7 is past the last turn (transcript.txt has 4 turns)' });
+    expect(p).toMatchObject({
+      file: path.join(dir, 'case.yaml'),
+      line: 15,
+      message: 'facts[1] (epds-score): evidence turn 7 is past the last turn (transcript.txt has 4 turns)',
+    });
   });
 
   it('reports a folder name that differs from id', async () => {
@@ -118,7 +125,10 @@ describe('readCase', () => {
   });
 
   it('reports a missing reference.md, even when case.yaml is also broken', async () => {
-    const dir = await writeCase('ppd-check-in', { 'reference.md': null, 'case.yaml': CASE_YAML.replace('title: Postpartum check-in with passive SI\n', '') });
+    const dir = await writeCase('ppd-check-in', {
+      'reference.md': null,
+      'case.yaml': CASE_YAML.replace('title: Postpartum check-in with passive SI\n', ''),
+    });
     const problems = await problemsOf(dir);
     expect(problems.map((p) => p.message)).toEqual(['missing required key "title"', 'reference.md is missing']);
     expect(problems[1]?.file).toBe(path.join(dir, 'reference.md'));
@@ -136,7 +146,11 @@ describe('readCase', () => {
   it('reports text before the first turn of transcript.txt at its line', async () => {
     const dir = await writeCase('ppd-check-in', { 'transcript.txt': `Recorded on telehealth\n${TRANSCRIPT}` });
     const [p] = await problemsOf(dir);
-    expect(p).toMatchObject({ file: path.join(dir, 'transcript.txt'), line: 1, message: 'text before the first turn: "Recorded on telehealth"' });
+    expect(p).toMatchObject({
+      file: path.join(dir, 'transcript.txt'),
+      line: 1,
+      message: 'text before the first turn: "Recorded on telehealth"',
+    });
   });
 
   it('reports a speakers label the transcript never uses', async () => {
@@ -173,7 +187,7 @@ describe('readCases', () => {
     await writeCase('ipt-b', { 'case.yaml': withId('ipt-b') });
     await writeCase('cbt-a', { 'case.yaml': withId('cbt-a') });
     await writeCase('ipt-a', { 'case.yaml': withId('ipt-a') });
-    await mkdir(path.join(root, 'notes'));
+    await mkdir(path.join(root, '.cache'));
     const all = await readCases(root);
     expect(all.problems).toEqual([]);
     expect(all.cases.map((c) => c.id)).toEqual(['cbt-a', 'ipt-a', 'ipt-b']);
@@ -187,14 +201,25 @@ describe('readCases', () => {
     const { cases, problems } = await readCases(root);
     expect(cases.map((c) => c.id)).toEqual(['ipt-a']);
     const dup = problems.find((p) => p.message.startsWith('case id'));
-    expect(dup).toMatchObject({ file: path.join(copy, 'case.yaml'), line: 1, message: `case id "ipt-a" is also used by ${path.join(root, 'ipt-a', 'case.yaml')}` });
+    expect(dup).toMatchObject({
+      file: path.join(copy, 'case.yaml'),
+      line: 1,
+      message: `case id "ipt-a" is also used by ${path.join(root, 'ipt-a', 'case.yaml')}`,
+    });
   });
 
-  it('reports a folder with a transcript but no case.yaml, and ignores other folders', async () => {
+  it('reports every folder without case.yaml, never skipping one silently; hidden folders are ignored', async () => {
     await writeCase('orphan', { 'case.yaml': null });
     await mkdir(path.join(root, 'assets'));
+    await mkdir(path.join(root, '.git'));
     const { problems } = await readCases(root);
-    expect(problems).toEqual([expect.objectContaining({ file: path.join(root, 'orphan', 'case.yaml'), message: 'folder "orphan" has a transcript but no case.yaml' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: path.join(root, 'assets', 'case.yaml'), message: 'folder "assets" has no case.yaml' }),
+      expect.objectContaining({
+        file: path.join(root, 'orphan', 'case.yaml'),
+        message: 'folder "orphan" has a transcript but no case.yaml',
+      }),
+    ]);
   });
 
   it('reports a cases folder that does not exist', async () => {

@@ -51,7 +51,10 @@ describe('checkCaseRules', () => {
   it('reports ids shared between facts and mustNot at the later one', () => {
     const file = caseFile({ mustNot: [{ id: 'epds', category: 'risk.si.plan', statement: 'No plan' }] });
     const [p] = checkCaseRules(file, transcript, ctx);
-    expect(p).toMatchObject({ line: lineFor(['mustNot', 0, 'id']), message: 'duplicate id "epds" in mustNot[0] (already used by facts[1])' });
+    expect(p).toMatchObject({
+      line: lineFor(['mustNot', 0, 'id']),
+      message: 'duplicate id "epds" in mustNot[0] (already used by facts[1])',
+    });
   });
 
   it('reports evidence and measure turns past the last turn, with the turn count', () => {
@@ -67,7 +70,10 @@ describe('checkCaseRules', () => {
 
   it('reports a speakers label the transcript never uses, suggesting a used one', () => {
     const [p] = checkCaseRules(caseFile({ speakers: { THERAPIST: 'therapist', CLEINT: 'client' } }), transcript, ctx);
-    expect(p).toMatchObject({ line: lineFor(['speakers', 'CLEINT']), message: 'speakers names "CLEINT", but no turn in transcript.txt has that label' });
+    expect(p).toMatchObject({
+      line: lineFor(['speakers', 'CLEINT']),
+      message: 'speakers names "CLEINT", but no turn in transcript.txt has that label',
+    });
     expect(p?.fix).toContain('did you mean "CLIENT"?');
     expect(p?.fix).toContain('THERAPIST, CLIENT');
   });
@@ -84,6 +90,9 @@ describe('checkCaseRules', () => {
     file.facts[0]!.evidence = [1, 3];
     const problems = checkCaseRules(file, transcript, ctx);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: lineFor(['facts', 0, 'evidence']), message: 'facts[0] (si-passive): evidence for risk.si.passive cites only therapist turns (1, 3)' });
+    expect(problems[0]).toMatchObject({
+      line: lineFor(['facts', 0, 'evidence']),
+      message: 'facts[0] (si-passive): evidence for risk.si.passive cites only therapist turns (1, 3)',
+    });
   });
 });

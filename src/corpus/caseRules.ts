@@ -3,7 +3,7 @@ import type { CaseFile } from '../domain/case.ts';
 import { isRiskCategory } from '../domain/categories.ts';
 import type { InputProblem } from '../domain/errors.ts';
 import type { Transcript } from '../domain/transcript.ts';
-import { didYouMean, listValues } from './suggest.ts';
+import { didYouMean, listValues } from '../input/suggest.ts';
 
 export interface CaseRuleContext {
   folderName: string;
@@ -29,7 +29,10 @@ const folderMatchesId: Rule = (file, _t, ctx, out) => {
 /** Fact and mustNot ids share one namespace: reports name them without saying which list they came from. */
 const uniqueIds: Rule = (file, _t, ctx, out) => {
   const first = new Map<string, string>();
-  const items = [...file.facts.map((f, i) => ['facts', i, f.id] as const), ...(file.mustNot ?? []).map((m, i) => ['mustNot', i, m.id] as const)];
+  const items = [
+    ...file.facts.map((f, i) => ['facts', i, f.id] as const),
+    ...(file.mustNot ?? []).map((m, i) => ['mustNot', i, m.id] as const),
+  ];
   for (const [list, i, id] of items) {
     const earlier = first.get(id);
     if (earlier === undefined) {
@@ -55,11 +58,23 @@ const turnsExist: Rule = (file, transcript, ctx, out) => {
   const fix = `use a turn number from 1 to ${last}; turns are counted in file order, one per "SPEAKER:" line`;
   file.facts.forEach((fact, i) =>
     fact.evidence.forEach((turn, j) => {
-      if (turn > last) out.push({ file: ctx.caseYamlPath, line: ctx.lineOf(['facts', i, 'evidence', j]), message: `facts[${i}] (${fact.id}): evidence turn ${turn} is past the last turn (${turnCount(transcript)})`, fix });
+      if (turn > last)
+        out.push({
+          file: ctx.caseYamlPath,
+          line: ctx.lineOf(['facts', i, 'evidence', j]),
+          message: `facts[${i}] (${fact.id}): evidence turn ${turn} is past the last turn (${turnCount(transcript)})`,
+          fix,
+        });
     }),
   );
   (file.measures ?? []).forEach((m, i) => {
-    if (m.turn > last) out.push({ file: ctx.caseYamlPath, line: ctx.lineOf(['measures', i, 'turn']), message: `measures[${i}] (${m.name}): turn ${m.turn} is past the last turn (${turnCount(transcript)})`, fix });
+    if (m.turn > last)
+      out.push({
+        file: ctx.caseYamlPath,
+        line: ctx.lineOf(['measures', i, 'turn']),
+        message: `measures[${i}] (${m.name}): turn ${m.turn} is past the last turn (${turnCount(transcript)})`,
+        fix,
+      });
   });
 };
 
@@ -104,7 +119,7 @@ const riskEvidenceFromClient: Rule = (file, transcript, ctx, out) => {
       file: ctx.caseYamlPath,
       line: ctx.lineOf(['facts', i, 'evidence']),
       message: `facts[${i}] (${fact.id}): evidence for ${fact.category} cites only therapist turns (${fact.evidence.join(', ')})`,
-      fix: "add the turn(s) where the client speaks about it; if the labels are not THERAPIST/CLIENT, map them under speakers",
+      fix: 'add the turn(s) where the client speaks about it; if the labels are not THERAPIST/CLIENT, map them under speakers',
     });
   });
 };

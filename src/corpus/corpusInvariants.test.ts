@@ -31,11 +31,15 @@ describe('the shipped corpus', () => {
     expect(block, 'rerun `scribe-audit corpus stats` and paste it into fixtures/README.md').toBe(renderStats(stats, coverageChecks(stats)));
   });
 
-  it('has the client (or partner) speak in every risk fact\'s evidence', () => {
+  it("has the client (or partner) speak in every risk fact's evidence", () => {
     for (const c of cases) {
       for (const f of c.facts.filter((x) => isRiskCategory(x.category))) {
         const roles = f.evidence.map((n) => c.transcript.turns[n - 1]?.role);
-        expect({ case: c.id, fact: f.id, speaks: roles.some((r) => r === 'client' || r === 'other') }).toEqual({ case: c.id, fact: f.id, speaks: true });
+        expect({ case: c.id, fact: f.id, speaks: roles.some((r) => r === 'client' || r === 'other') }).toEqual({
+          case: c.id,
+          fact: f.id,
+          speaks: true,
+        });
       }
     }
   });
@@ -49,7 +53,9 @@ describe('the shipped corpus', () => {
         if (!t || t.role === 'therapist') continue;
         for (const s of splitSentences(t.text)) {
           if (words(s.text).length < 5) continue; // "No, never." is not a risk sentence
-          const key = normalize(s.text).replace(/[^a-z0-9 ]/g, '').trim();
+          const key = normalize(s.text)
+            .replace(/[^a-z0-9 ]/g, '')
+            .trim();
           const other = seen.get(key);
           expect(other === undefined || other === c.id, `"${s.text}" appears in ${other} and ${c.id}`).toBe(true);
           seen.set(key, c.id);

@@ -19,9 +19,19 @@ export function coverageChecks(s: CorpusStats): CoverageCheck[] {
     ...(['cbt', 'ipt', 'tf-cbt', 'emdr'] as const).map((m): [string, number, number] => [`modality ${m}`, s.byModality[m] ?? 0, 5]),
     ...(['dbt', 'supportive', 'psychodynamic'] as const).map((m): [string, number, number] => [`modality ${m}`, s.byModality[m] ?? 0, 1]),
     ...(['soap', 'dap', 'birp', 'girp'] as const).map((f): [string, number, number] => [`format ${f}`, s.byFormat[f] ?? 0, 6]),
-    ...(['pregnancy', 'early-postpartum', 'late-postpartum', 'miscarriage', 'stillbirth', 'nicu', 'birth-trauma', 'couple-session', 'interpreter'] as const).map(
-      (t): [string, number, number] => [`context ${t}`, s.byContext[t] ?? 0, 1],
-    ),
+    ...(
+      [
+        'pregnancy',
+        'early-postpartum',
+        'late-postpartum',
+        'miscarriage',
+        'stillbirth',
+        'nicu',
+        'birth-trauma',
+        'couple-session',
+        'interpreter',
+      ] as const
+    ).map((t): [string, number, number] => [`context ${t}`, s.byContext[t] ?? 0, 1]),
     ['current suicidal ideation', s.special.currentSi, 14],
     ['passive SI voiced once, in passing, second half', s.special.siInPassing, 6],
     ['SI asked about and denied', s.special.siAskedAndDenied, 4],

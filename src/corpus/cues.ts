@@ -13,7 +13,10 @@ export interface Block {
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
-  for (const [i, raw] of text.replace(/^\uFEFF/, '').split(/\r?\n/).entries()) {
+  for (const [i, raw] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .entries()) {
     if (raw.trim() === '') current = null;
     else if (current) current.lines.push(raw);
     else blocks.push((current = { line: i + 1, lines: [raw] }));
@@ -27,7 +30,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function plain(text: string): string {
   return text
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|[a-z]+);/g, (all, name: string) => (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? all)))
+    .replace(/&(#\d+|[a-z]+);/g, (all, name: string) =>
+      name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? all),
+    )
     .trim();
 }
 
@@ -57,12 +62,18 @@ export function cuesToTranscript(blocks: readonly Block[], opts: CueOptions, pro
   for (const block of blocks) {
     const t = block.lines.findIndex((l) => l.includes('-->'));
     if (t < 0) {
-      problems.push({ file: opts.source, line: block.line, message: 'text outside a cue (no timing line above it)', fix: `put a timing line such as "${opts.timingExample}" above the text, and separate cues with one blank line` });
+      problems.push({
+        file: opts.source,
+        line: block.line,
+        message: 'text outside a cue (no timing line above it)',
+        fix: `put a timing line such as "${opts.timingExample}" above the text, and separate cues with one blank line`,
+      });
       continue;
     }
     const cueLine = block.line + t;
     const start = parseCueStart(block.lines[t] ?? '');
-    if (start === null) problems.push({ file: opts.source, line: cueLine, message: 'malformed cue timing', fix: `write it like "${opts.timingExample}"` });
+    if (start === null)
+      problems.push({ file: opts.source, line: cueLine, message: 'malformed cue timing', fix: `write it like "${opts.timingExample}"` });
     for (const [i, raw] of block.lines.slice(t + 1).entries()) {
       const voice = opts.voiceTags ? VOICE.exec(raw) : null;
       let speaker = voice?.[1]?.trim() ?? null;
@@ -79,7 +90,9 @@ export function cuesToTranscript(blocks: readonly Block[], opts: CueOptions, pro
       else if (last) last.text.push(text);
       else if (!unattributed) {
         unattributed = true;
-        const how = opts.voiceTags ? 'start the cue text with a voice tag, e.g. "<v THERAPIST>Good morning."' : 'start the cue text with the speaker, e.g. "THERAPIST: Good morning."';
+        const how = opts.voiceTags
+          ? 'start the cue text with a voice tag, e.g. "<v THERAPIST>Good morning."'
+          : 'start the cue text with the speaker, e.g. "THERAPIST: Good morning."';
         problems.push({ file: opts.source, line: cueLine, message: 'cue has no speaker, so its text belongs to no turn', fix: how });
       }
     }

@@ -3,7 +3,7 @@ export { globToRegExp, readCase, readCases } from './caseFolder.ts';
 export { loadCaseFolder, TRANSCRIPT_NAMES, type LoadedFolder } from './caseLoad.ts';
 export { checkCaseRules, referenceProblems, type CaseRuleContext } from './caseRules.ts';
 export { roleFor, TurnStartPolicy, type SpeakerMap } from './speakers.ts';
-export { closest } from './suggest.ts';
+export { closest } from '../input/suggest.ts';
 export { parseSrt } from './srt.ts';
 export { parseTranscript, type TranscriptResult } from './transcript.ts';
 export { parseWebVtt } from './vtt.ts';
@@ -17,4 +17,4 @@ export {
   type Parsed,
   type YamlPath,
   type YamlSource,
-} from './yamlSource.ts';
+} from '../input/yamlSource.ts';

@@ -33,7 +33,8 @@ export interface LineParts {
 export function splitLine(line: string): LineParts {
   const m = LABELLED.exec(line);
   const label = m?.[2]?.trim();
-  if (m && label && label.split(/\s+/).length <= 3 && /\p{L}/u.test(label)) return { timestamp: m[1] ?? null, label, rest: (m[3] ?? '').trim() };
+  if (m && label && label.split(/\s+/).length <= 3 && /\p{L}/u.test(label))
+    return { timestamp: m[1] ?? null, label, rest: (m[3] ?? '').trim() };
   const t = TIMESTAMP_ONLY.exec(line);
   if (t?.[1] !== undefined) return { timestamp: t[1], label: null, rest: (t[2] ?? '').trim() };
   return { timestamp: null, label: null, rest: line.trim() };

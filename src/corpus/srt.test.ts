@@ -63,7 +63,14 @@ describe('parseAnyTranscript', () => {
     const txt = '[00:00:04] THERAPIST: Good morning.\n[00:00:09] CLIENT: Rough.\n';
     const vtt = 'WEBVTT\n\n00:00:04.000 --> 00:00:08.000\n<v THERAPIST>Good morning.\n\n00:00:09.000 --> 00:00:12.000\n<v CLIENT>Rough.\n';
     const srt = '1\n00:00:04,000 --> 00:00:08,000\nTHERAPIST: Good morning.\n\n2\n00:00:09,000 --> 00:00:12,000\nCLIENT: Rough.\n';
-    const shape = (text: string) => parseAnyTranscript(text, 'session').transcript.turns.map(({ number, speaker, role, text: t, startSeconds }) => ({ number, speaker, role, t, startSeconds }));
+    const shape = (text: string) =>
+      parseAnyTranscript(text, 'session').transcript.turns.map(({ number, speaker, role, text: t, startSeconds }) => ({
+        number,
+        speaker,
+        role,
+        t,
+        startSeconds,
+      }));
     expect(shape(vtt)).toEqual(shape(txt));
     expect(shape(srt)).toEqual(shape(txt));
     expect(shape(txt)).toHaveLength(2);

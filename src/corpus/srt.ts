@@ -9,5 +9,9 @@ import type { TranscriptResult } from './turns.ts';
  */
 export function parseSrt(text: string, source: string, speakers?: SpeakerMap): TranscriptResult {
   const problems: InputProblem[] = [];
-  return cuesToTranscript(splitBlocks(text), { source, speakers, voiceTags: false, timingExample: '00:00:04,000 --> 00:00:09,000' }, problems);
+  return cuesToTranscript(
+    splitBlocks(text),
+    { source, speakers, voiceTags: false, timingExample: '00:00:04,000 --> 00:00:09,000' },
+    problems,
+  );
 }

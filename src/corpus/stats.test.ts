@@ -5,13 +5,38 @@ import { coverageChecks } from './coverage.ts';
 import { corpusStats } from './stats.ts';
 import { renderStats } from './statsTable.ts';
 
-const fact = (category: Fact['category'], assertion: Fact['assertion'] = 'present'): Fact => ({ id: `f-${category.replace(/\W/g, '-')}-${assertion}`, category, assertion, statement: 's', evidence: [2] });
+const fact = (category: Fact['category'], assertion: Fact['assertion'] = 'present'): Fact => ({
+  id: `f-${category.replace(/\W/g, '-')}-${assertion}`,
+  category,
+  assertion,
+  statement: 's',
+  evidence: [2],
+});
 
 describe('corpusStats', () => {
   const cases = [
-    miniCase({ id: 'a', modality: 'cbt', noteFormat: 'soap', tags: ['pregnancy', 'si-in-passing'], facts: [fact('risk.si.passive'), fact('risk.si.plan', 'denied')], measures: [{ name: 'EPDS', total: 14, item10: 1, turn: 1 }] }),
-    miniCase({ id: 'b', modality: 'ipt', noteFormat: 'dap', tags: ['stillbirth'], facts: [fact('risk.si', 'denied'), fact('risk.si.behavior', 'historical')] }),
-    miniCase({ id: 'c', modality: 'cbt', noteFormat: 'birp', tags: ['late-postpartum', 'free-tag'], facts: [fact('risk.si.active'), fact('risk.si.plan'), fact('risk.ipv')] }),
+    miniCase({
+      id: 'a',
+      modality: 'cbt',
+      noteFormat: 'soap',
+      tags: ['pregnancy', 'si-in-passing'],
+      facts: [fact('risk.si.passive'), fact('risk.si.plan', 'denied')],
+      measures: [{ name: 'EPDS', total: 14, item10: 1, turn: 1 }],
+    }),
+    miniCase({
+      id: 'b',
+      modality: 'ipt',
+      noteFormat: 'dap',
+      tags: ['stillbirth'],
+      facts: [fact('risk.si', 'denied'), fact('risk.si.behavior', 'historical')],
+    }),
+    miniCase({
+      id: 'c',
+      modality: 'cbt',
+      noteFormat: 'birp',
+      tags: ['late-postpartum', 'free-tag'],
+      facts: [fact('risk.si.active'), fact('risk.si.plan'), fact('risk.ipv')],
+    }),
     miniCase({ id: 'd', modality: 'emdr', noteFormat: 'girp', facts: [fact('symptom')] }),
   ];
   const s = corpusStats(cases);

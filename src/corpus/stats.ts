@@ -3,7 +3,17 @@ import type { Case } from '../domain/case.ts';
 import { words } from '../text/normalize.ts';
 
 /** The perinatal contexts a case declares in `tags` (see fixtures/README.md). */
-export const CONTEXT_TAGS = ['pregnancy', 'early-postpartum', 'late-postpartum', 'miscarriage', 'stillbirth', 'nicu', 'birth-trauma', 'couple-session', 'interpreter'] as const;
+export const CONTEXT_TAGS = [
+  'pregnancy',
+  'early-postpartum',
+  'late-postpartum',
+  'miscarriage',
+  'stillbirth',
+  'nicu',
+  'birth-trauma',
+  'couple-session',
+  'interpreter',
+] as const;
 
 /** C-SSRS levels for a case's most severe current suicidal ideation or behaviour. */
 const SSRS: readonly [string, string][] = [
@@ -62,7 +72,8 @@ export function corpusStats(cases: readonly Case[]): CorpusStats {
     bump(s.byModality, c.modality);
     bump(s.byFormat, c.noteFormat);
     for (const t of c.tags ?? []) if ((CONTEXT_TAGS as readonly string[]).includes(t)) bump(s.byContext, t);
-    for (const cat of new Set(c.facts.filter((f) => isRiskCategory(f.category) && f.assertion === 'present').map((f) => f.category))) bump(s.byRisk, cat);
+    for (const cat of new Set(c.facts.filter((f) => isRiskCategory(f.category) && f.assertion === 'present').map((f) => f.category)))
+      bump(s.byRisk, cat);
     const level = SSRS.find(([cat]) => voiced(c, (x) => x === cat));
     if (level) bump(s.bySsrsLevel, level[1]);
     const currentSi = voiced(c, (x) => x.startsWith('risk.si'));

@@ -7,7 +7,7 @@ describe('parseTranscript: the case format', () => {
   const text = [
     '[00:00:04] THERAPIST: Good morning, Dana. How have the last two weeks been?',
     '[00:00:09] CLIENT: Honestly? Rough. The baby is up every two hours and I',
-    'feel like I\'m walking through fog.',
+    "feel like I'm walking through fog.",
     '',
     '   ',
     '[01:02:03] THERAPIST: That sounds exhausting.',
@@ -16,7 +16,7 @@ describe('parseTranscript: the case format', () => {
   ].join('\n');
   const { transcript, problems } = parseTranscript(text, SRC);
 
-  it('numbers turns from 1 and records each turn\'s starting line', () => {
+  it("numbers turns from 1 and records each turn's starting line", () => {
     expect(problems).toEqual([]);
     expect(transcript.source).toBe(SRC);
     expect(transcript.turns.map((t) => [t.number, t.speaker, t.line])).toEqual([
@@ -29,7 +29,7 @@ describe('parseTranscript: the case format', () => {
   });
 
   it('joins continuation lines into the turn and skips blank lines', () => {
-    expect(transcript.turns[1]?.text).toBe('Honestly? Rough. The baby is up every two hours and I feel like I\'m walking through fog.');
+    expect(transcript.turns[1]?.text).toBe("Honestly? Rough. The baby is up every two hours and I feel like I'm walking through fog.");
     expect(transcript.turns[2]?.text).toBe('That sounds exhausting.');
   });
 
@@ -99,7 +99,9 @@ describe('parseTranscript: problems', () => {
   it('reports an empty transcript', () => {
     const r = parseTranscript('\n \n', SRC);
     expect(r.transcript.turns).toEqual([]);
-    expect(r.problems).toEqual([expect.objectContaining({ file: SRC, line: null, message: expect.stringMatching(/no speaker turns found/) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: SRC, line: null, message: expect.stringMatching(/no speaker turns found/) }),
+    ]);
   });
 
   it('reports a transcript with no speaker labels at its first line, once', () => {

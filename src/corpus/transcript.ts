@@ -8,7 +8,7 @@ export type { TranscriptResult } from './turns.ts';
 const quote = (s: string): string => JSON.stringify(s.length > 50 ? `${s.slice(0, 47)}...` : s);
 
 /**
- * Parses the case transcript format (spec/case-format.md): `[hh:mm:ss] LABEL: text`
+ * Parses the case transcript format (fixtures/README.md): `[hh:mm:ss] LABEL: text`
  * starts a turn (timestamp optional, also `[mm:ss]`), any other non-blank line
  * continues the turn before it, blank lines are ignored. Which `LABEL:` lines
  * start turns is decided by TurnStartPolicy (see speakers.ts). Timestamps that
@@ -28,11 +28,21 @@ export function parseTranscript(text: string, source: string, speakers?: Speaker
     const parts = splitLine(raw);
     const timestamped = parts.timestamp !== null;
     if (parts.label !== null && policy.startsTurn(parts.label, timestamped)) {
-      segments.push({ speaker: parts.label, text: [parts.rest], line, startSeconds: timestampSeconds(parts.timestamp, source, line, problems) });
+      segments.push({
+        speaker: parts.label,
+        text: [parts.rest],
+        line,
+        startSeconds: timestampSeconds(parts.timestamp, source, line, problems),
+      });
       continue;
     }
     if (timestamped && parts.label === null) {
-      problems.push({ file: source, line, message: `line starts with a timestamp [${parts.timestamp}] but has no speaker label`, fix: `add the speaker after the timestamp, e.g. ${TURN_EXAMPLE}` });
+      problems.push({
+        file: source,
+        line,
+        message: `line starts with a timestamp [${parts.timestamp}] but has no speaker label`,
+        fix: `add the speaker after the timestamp, e.g. ${TURN_EXAMPLE}`,
+      });
     }
     const last = segments.at(-1);
     if (last) last.text.push(raw.trim());
@@ -56,7 +66,12 @@ function timestampSeconds(stamp: string | null, source: string, line: number, pr
   if (stamp === null) return null;
   const seconds = parseClock(stamp);
   if (seconds === null) {
-    problems.push({ file: source, line, message: `timestamp [${stamp}] is not a valid time`, fix: 'write it as [hh:mm:ss] or [mm:ss], with minutes and seconds below 60, e.g. [00:12:05]' });
+    problems.push({
+      file: source,
+      line,
+      message: `timestamp [${stamp}] is not a valid time`,
+      fix: 'write it as [hh:mm:ss] or [mm:ss], with minutes and seconds below 60, e.g. [00:12:05]',
+    });
   }
   return seconds;
 }

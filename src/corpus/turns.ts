@@ -57,7 +57,12 @@ export function assembleTurns(segments: readonly Segment[], opts: AssembleOption
     }
   }
   if (turns.length === 0 && !problems.some((p) => p.message.startsWith(NO_TURNS))) {
-    problems.push({ file: opts.source, line: null, message: `${NO_TURNS}: the transcript is empty`, fix: `start each turn with a speaker label, e.g. ${EXAMPLE}` });
+    problems.push({
+      file: opts.source,
+      line: null,
+      message: `${NO_TURNS}: the transcript is empty`,
+      fix: `start each turn with a speaker label, e.g. ${EXAMPLE}`,
+    });
   }
   return { transcript: { source: opts.source, turns }, problems };
 }

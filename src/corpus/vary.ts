@@ -21,7 +21,10 @@ const POSITIONS = [0.2, 0.8, 0.5, 0.35, 0.65, 0.1, 0.9, 0.45];
 const MAX_BLOCK = 16;
 
 function pickFact(kase: Case, bank: PhraseBank): Fact & { category: RiskCategory } {
-  const fact = kase.facts.find((f): f is Fact & { category: RiskCategory } => isRiskCategory(f.category) && f.assertion === 'present' && (bank.categories[f.category]?.length ?? 0) > 0);
+  const fact = kase.facts.find(
+    (f): f is Fact & { category: RiskCategory } =>
+      isRiskCategory(f.category) && f.assertion === 'present' && (bank.categories[f.category]?.length ?? 0) > 0,
+  );
   if (!fact) throw new UsageError(`case ${kase.id} has no voiced risk fact whose category the phrase bank covers: nothing to vary`);
   return fact;
 }
@@ -30,7 +33,7 @@ function pickFact(kase: Case, bank: PhraseBank): Fact & { category: RiskCategory
 function exchangeBlock(kase: Case, fact: Fact): [number, number] {
   let lo = Math.min(...fact.evidence);
   let hi = Math.max(...fact.evidence);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of kase.facts) {
       if (!isRiskCategory(f.category)) continue;
@@ -48,7 +51,9 @@ function exchangeBlock(kase: Case, fact: Fact): [number, number] {
 
 /** Swaps the sentence voicing the risk for the phrase; the whole turn when no sentence is recognised. */
 function rephrase(engine: RiskEngine, text: string, category: RiskCategory, phrase: string): { text: string; replaced: string } {
-  const hit = findRiskMentions(engine, text, { mode: 'speech' }).find((m) => riskFamily(m.category) === riskFamily(category) && m.assertion === 'present');
+  const hit = findRiskMentions(engine, text, { mode: 'speech' }).find(
+    (m) => riskFamily(m.category) === riskFamily(category) && m.assertion === 'present',
+  );
   if (!hit) return { text: phrase, replaced: text };
   return { text: `${text.slice(0, hit.start)}${phrase}${text.slice(hit.end)}`.trim(), replaced: hit.sentence.trim() };
 }
@@ -104,7 +109,10 @@ export function makeVariant(kase: Case, bank: PhraseBank, index: number, engine:
       ...(kase.measures ? { measures: kase.measures.map((m) => ({ ...m, turn: remap(m.turn) })) } : {}),
       transcript: { ...kase.transcript, turns: moved },
       // Keep the reference note true to the new wording where it quoted the old one.
-      referenceNote: quoted.length > 12 && kase.referenceNote.includes(quoted) ? kase.referenceNote.split(quoted).join(phrase.replace(/[.!?]+$/, '')) : kase.referenceNote,
+      referenceNote:
+        quoted.length > 12 && kase.referenceNote.includes(quoted)
+          ? kase.referenceNote.split(quoted).join(phrase.replace(/[.!?]+$/, ''))
+          : kase.referenceNote,
     },
   };
 }

@@ -39,7 +39,7 @@ describe('parseWebVtt', () => {
     expect(transcript.turns[1]?.text).toBe('Honestly? Rough & tired. The baby is up every two hours.');
   });
 
-  it('uses the cue start as startSeconds and the first cue\'s timing line as line', () => {
+  it("uses the cue start as startSeconds and the first cue's timing line as line", () => {
     expect(transcript.turns.map((t) => t.startSeconds)).toEqual([4, 9, 3723.25, 3723.25]);
     expect(transcript.turns.map((t) => t.line)).toEqual([8, 12, 18, 18]);
   });

@@ -16,7 +16,13 @@ export function parseWebVtt(text: string, source: string, speakers?: SpeakerMap)
   const blocks = splitBlocks(text);
   const header = blocks[0];
   if (header?.lines[0]?.startsWith('WEBVTT')) blocks.shift();
-  else problems.push({ file: source, line: 1, message: 'a WebVTT file must start with "WEBVTT"', fix: 'add a first line "WEBVTT" followed by a blank line' });
+  else
+    problems.push({
+      file: source,
+      line: 1,
+      message: 'a WebVTT file must start with "WEBVTT"',
+      fix: 'add a first line "WEBVTT" followed by a blank line',
+    });
   const cues = blocks.filter((b) => !SKIPPED.test(b.lines[0] ?? ''));
   return cuesToTranscript(cues, { source, speakers, voiceTags: true, timingExample: '00:00:04.000 --> 00:00:09.000' }, problems);
 }

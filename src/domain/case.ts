@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { Assertion, Category, NoteFormat } from './categories.ts';
 import { SpeakerRole, Transcript } from './transcript.ts';
 
-const KebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const KebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 /** A matching hint term; `a|b` lists alternatives. */
 const MatchHint = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Risk categories, ordered by the C-SSRS ladder for suicidal ideation, then other risks (spec/case-format.md). */
+/** Risk categories, ordered by the C-SSRS ladder for suicidal ideation, then other risks (fixtures/README.md). */
 export const RISK_CATEGORIES = [
   'risk.si',
   'risk.si.passive',
@@ -58,10 +58,7 @@ export function riskFamily(category: string): string {
 /** Categories whose facts are critical unless a case says otherwise: missing one fails the note. */
 export function isCriticalByDefault(category: Category): boolean {
   return (
-    category.startsWith('risk.si') ||
-    category.startsWith('risk.harm_to_infant') ||
-    category === 'risk.hi' ||
-    category === 'risk.psychosis'
+    category.startsWith('risk.si') || category.startsWith('risk.harm_to_infant') || category === 'risk.hi' || category === 'risk.psychosis'
   );
 }
 

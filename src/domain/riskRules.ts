@@ -67,53 +67,53 @@ export const TargetCategory = z.union([RiskCategoryEnum, z.literal('none')]);
 const ContextKindRef = z.enum(['negated', 'historical', 'hypothetical', 'other', 'question']);
 
 export const TargetRule = z.strictObject({
-    id: Id,
-    /** The risk the words name; `none` marks words that look like risk and are not (idioms, media). */
-    category: TargetCategory,
-    pattern: Pattern,
-    about: About.optional(),
-    modes: Modes.optional(),
-    /** No match when this pattern ends right where the match starts. */
-    notAfter: Patterns.optional(),
-    /** No match when this pattern starts right where the match ends. */
-    notBefore: Patterns.optional(),
-    /** A match only where this pattern ends right where it starts ("attempts" after "previous"), outside the match. */
-    after: Patterns.optional(),
-    /** A match only where this pattern starts right where it ends, outside the match. */
-    before: Patterns.optional(),
-    /** No match unless the sentence also holds this pattern somewhere. */
-    within: Patterns.optional(),
-    /** No match when the sentence holds this pattern anywhere. */
-    unless: Patterns.optional(),
-    /** No match unless this pattern is in the sentence or the one before or after it ("I wrote letters to the kids." "In case."). */
-    nearby: Patterns.optional(),
-    /**
-     * Context kinds this wording is immune to: "I wish I had died when I was seventeen" is a
-     * wish now about a past event, so "when I was seventeen" does not make it history.
-     */
-    ignore: z.array(ContextKindRef).optional(),
-    cue: Cue.optional(),
-    /** A cue that needs affirming words ("has a plan", "plan: yes") unless denied or asked about. */
-    needsAffirming: z.boolean().optional(),
-    /** A cue too common to stand on a question's default topic ("do something?"). */
-    weak: z.boolean().optional(),
-    /** Kept beside the matches it overlaps ("going to kill myself" is intent, and active SI too). */
-    additive: z.boolean().optional(),
-    /** Harm to a baby, to be told apart as intrusive or intended by the framing around it. */
-    infant: z.enum(['agent', 'image']).optional(),
-    /** The harmed person is "him"/"her": the baby or an adult, by the nearest person named before. */
-    pronoun: z.boolean().optional(),
-    /** Affirming it says the risk is absent ("feels safe at home" denies IPV). */
-    inverted: z.boolean().optional(),
-    /** The words state how the risk stands themselves ("EPDS item 10: 0" is a negative screen). */
-    asserts: z.enum(['present', 'denied']).optional(),
-    /** Read from a screener item (EPDS item 10, PHQ-9 item 9): SI scored, at no C-SSRS level. */
-    screenerItem: z.boolean().optional(),
-    /** Wording too loose to rest a verdict on: a clinician should look (scan marks it, scoring says review). */
-    confidence: z.enum(['high', 'low']).optional(),
-    match: z.array(Example).min(1),
-    noMatch: z.array(Example).optional(),
-  });
+  id: Id,
+  /** The risk the words name; `none` marks words that look like risk and are not (idioms, media). */
+  category: TargetCategory,
+  pattern: Pattern,
+  about: About.optional(),
+  modes: Modes.optional(),
+  /** No match when this pattern ends right where the match starts. */
+  notAfter: Patterns.optional(),
+  /** No match when this pattern starts right where the match ends. */
+  notBefore: Patterns.optional(),
+  /** A match only where this pattern ends right where it starts ("attempts" after "previous"), outside the match. */
+  after: Patterns.optional(),
+  /** A match only where this pattern starts right where it ends, outside the match. */
+  before: Patterns.optional(),
+  /** No match unless the sentence also holds this pattern somewhere. */
+  within: Patterns.optional(),
+  /** No match when the sentence holds this pattern anywhere. */
+  unless: Patterns.optional(),
+  /** No match unless this pattern is in the sentence or the one before or after it ("I wrote letters to the kids." "In case."). */
+  nearby: Patterns.optional(),
+  /**
+   * Context kinds this wording is immune to: "I wish I had died when I was seventeen" is a
+   * wish now about a past event, so "when I was seventeen" does not make it history.
+   */
+  ignore: z.array(ContextKindRef).optional(),
+  cue: Cue.optional(),
+  /** A cue that needs affirming words ("has a plan", "plan: yes") unless denied or asked about. */
+  needsAffirming: z.boolean().optional(),
+  /** A cue too common to stand on a question's default topic ("do something?"). */
+  weak: z.boolean().optional(),
+  /** Kept beside the matches it overlaps ("going to kill myself" is intent, and active SI too). */
+  additive: z.boolean().optional(),
+  /** Harm to a baby, to be told apart as intrusive or intended by the framing around it. */
+  infant: z.enum(['agent', 'image']).optional(),
+  /** The harmed person is "him"/"her": the baby or an adult, by the nearest person named before. */
+  pronoun: z.boolean().optional(),
+  /** Affirming it says the risk is absent ("feels safe at home" denies IPV). */
+  inverted: z.boolean().optional(),
+  /** The words state how the risk stands themselves ("EPDS item 10: 0" is a negative screen). */
+  asserts: z.enum(['present', 'denied']).optional(),
+  /** Read from a screener item (EPDS item 10, PHQ-9 item 9): SI scored, at no C-SSRS level. */
+  screenerItem: z.boolean().optional(),
+  /** Wording too loose to rest a verdict on: a clinician should look (scan marks it, scoring says review). */
+  confidence: z.enum(['high', 'low']).optional(),
+  match: z.array(Example).min(1),
+  noMatch: z.array(Example).optional(),
+});
 export type TargetRule = z.infer<typeof TargetRule>;
 
 export const TargetsFile = z.strictObject({

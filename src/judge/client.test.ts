@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, openAIChat, startLoopbackServer, type LoopbackServer, type Reply } from '../backends/loopbackServer.ts';
+import { json, openAIChat, startLoopbackServer, type LoopbackServer, type Reply } from '../testing/loopbackServer.ts';
 import { BackendError } from '../domain/errors.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import { createJudge, type JudgeClientOptions } from './client.ts';
@@ -16,7 +16,12 @@ afterEach(async () => {
 
 async function judgeOn(kind: 'openai' | 'anthropic', replies: Reply[], opts: JudgeClientOptions = {}) {
   server = await startLoopbackServer(replies);
-  const cfg = JudgeConfig.parse({ kind, model: 'judge-model', baseURL: kind === 'openai' ? `${server.url}/v1` : server.url, apiKeyEnv: 'JUDGE_KEY' });
+  const cfg = JudgeConfig.parse({
+    kind,
+    model: 'judge-model',
+    baseURL: kind === 'openai' ? `${server.url}/v1` : server.url,
+    apiKeyEnv: 'JUDGE_KEY',
+  });
   return createJudge(cfg, { JUDGE_KEY: KEY }, opts);
 }
 
@@ -34,7 +39,9 @@ const signal = new AbortController().signal;
 describe('createJudge', () => {
   it('sends the key only as a header, and keeps it out of a 401 message even when the vendor echoes it', async () => {
     for (const kind of ['openai', 'anthropic'] as const) {
-      const judge = await judgeOn(kind, [json(401, { type: 'error', error: { type: 'authentication_error', message: `Incorrect API key provided: ${KEY}` } })]);
+      const judge = await judgeOn(kind, [
+        json(401, { type: 'error', error: { type: 'authentication_error', message: `Incorrect API key provided: ${KEY}` } }),
+      ]);
       const err = await failureOf(judge.grade(req, signal));
       expect(err.code).toBe('AUTH');
       expect(err.retryable).toBe(false);
@@ -64,13 +71,21 @@ describe('createJudge', () => {
   });
 
   it('reports a refusal as a bad response, not as unparsable JSON', async () => {
-    const refusal = json(200, { ...(openAIChat(null) as object), choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help.' }, finish_reason: 'stop', logprobs: null }] });
+    const refusal = json(200, {
+      ...(openAIChat(null) as object),
+      choices: [
+        { index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help.' }, finish_reason: 'stop', logprobs: null },
+      ],
+    });
     const err = await failureOf((await judgeOn('openai', [refusal])).grade(req, signal));
     expect(err).toMatchObject({ code: 'BAD_RESPONSE', message: 'judge: the model refused to grade' });
   });
 
   it('rejects a non-JSON or off-schema answer as BAD_RESPONSE', async () => {
-    const judge = await judgeOn('openai', [json(200, openAIChat('yes, it does')), json(200, openAIChat('{"criteria_met":true,"explanation":"x","extra":1}'))]);
+    const judge = await judgeOn('openai', [
+      json(200, openAIChat('yes, it does')),
+      json(200, openAIChat('{"criteria_met":true,"explanation":"x","extra":1}')),
+    ]);
     expect((await failureOf(judge.grade(req, signal))).message).toBe('judge: the answer was not JSON');
     expect((await failureOf(judge.grade(req, signal))).message).toBe('judge: the answer did not match the grade schema');
   });

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { readApiKey } from '../backends/apiKey.ts';
-import { toBackendError } from '../backends/httpErrors.ts';
+import { readApiKey } from '../http/apiKey.ts';
+import { toBackendError } from '../http/httpErrors.ts';
 import type { Case, Fact } from '../domain/case.ts';
 import { BackendError } from '../domain/errors.ts';
 import { GRADE_SCHEMA, GRADER_SYSTEM, graderMessage } from './prompt.ts';
@@ -34,7 +34,7 @@ export interface JudgeClientOptions {
 /**
  * An LLM grader through the official SDKs, with structured output (JSON schema, or a forced
  * tool). Errors pass through toBackendError, which keeps only status and SDK error name, so
- * the key cannot reach a message. A bare number is the timeout (config/setup.ts passes one).
+ * the key cannot reach a message. A bare number is the timeout (cli/setup.ts passes one).
  */
 export function createJudge(cfg: JudgeConfig, env: NodeJS.ProcessEnv, opts: JudgeClientOptions | number = {}): Judge {
   const timeoutMs = (typeof opts === 'number' ? opts : opts.timeoutMs) ?? 60_000;
@@ -96,7 +96,13 @@ export function createJudge(cfg: JudgeConfig, env: NodeJS.ProcessEnv, opts: Judg
             ...{ temperature: cfg.temperature },
             system: GRADER_SYSTEM,
             messages: [{ role: 'user', content: graderMessage(req.kase, req.fact, req.note) }],
-            tools: [{ name: 'grade', description: 'Record whether the note meets the criterion.', input_schema: GRADE_SCHEMA as unknown as Anthropic.Tool.InputSchema }],
+            tools: [
+              {
+                name: 'grade',
+                description: 'Record whether the note meets the criterion.',
+                input_schema: GRADE_SCHEMA as unknown as Anthropic.Tool.InputSchema,
+              },
+            ],
             tool_choice: { type: 'tool', name: 'grade' },
           },
           { signal },
@@ -105,7 +111,8 @@ export function createJudge(cfg: JudgeConfig, env: NodeJS.ProcessEnv, opts: Judg
         throw toBackendError(err, 'judge');
       }
       const call = res.content.find((b) => b.type === 'tool_use' && b.name === 'grade');
-      if (!call || call.type !== 'tool_use') throw new BackendError('judge: the answer did not use the grade tool', { code: 'BAD_RESPONSE' });
+      if (!call || call.type !== 'tool_use')
+        throw new BackendError('judge: the answer did not use the grade tool', { code: 'BAD_RESPONSE' });
       return parseGrade(call.input);
     },
   };

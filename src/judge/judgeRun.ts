@@ -3,8 +3,8 @@ import pLimit from 'p-limit';
 import type { Case, Fact } from '../domain/case.ts';
 import { BackendError } from '../domain/errors.ts';
 import type { NoteRecord } from '../domain/run.ts';
-import { realSleep } from '../runner/rateLimit.ts';
-import { DEFAULT_RETRY, retryDelay } from '../runner/retry.ts';
+import { realSleep } from '../http/rateLimit.ts';
+import { DEFAULT_RETRY, retryDelay } from '../http/retry.ts';
 import type { Judge } from './client.ts';
 import { cohensKappa } from './kappa.ts';
 import { criterionFor } from './prompt.ts';
@@ -54,7 +54,12 @@ type Outcome = { item: Item; grade: Grade } | { item: Item; error: string } | nu
  * records and scorecards are never changed, so the judge cannot override the safety gate;
  * it can only point at disagreements for a human to look at.
  */
-export async function judgeRecords(records: readonly NoteRecord[], cases: ReadonlyMap<string, Case>, judge: Judge, opts: JudgeOptions): Promise<JudgeAgreement> {
+export async function judgeRecords(
+  records: readonly NoteRecord[],
+  cases: ReadonlyMap<string, Case>,
+  judge: Judge,
+  opts: JudgeOptions,
+): Promise<JudgeAgreement> {
   return (await judgeRecordsWithVerdicts(records, cases, judge, opts)).agreement;
 }
 
@@ -100,7 +105,9 @@ export async function judgeRecordsWithVerdicts(
   const outcomes: Outcome[] = await Promise.all(
     items.map(async (item): Promise<Outcome> => {
       if (opts.signal.aborted) return null;
-      const key = createHash('sha256').update(judge.fingerprint({ kase: item.kase, fact: item.fact, note: item.record.note })).digest('hex');
+      const key = createHash('sha256')
+        .update(judge.fingerprint({ kase: item.kase, fact: item.fact, note: item.record.note }))
+        .digest('hex');
       const hit = opts.cache?.get(key);
       if (hit) return { item, grade: { criteria_met: hit.met, explanation: hit.explanation } };
       try {
@@ -115,12 +122,31 @@ export async function judgeRecordsWithVerdicts(
   const errors = outcomes.flatMap((o) => (o && 'error' in o ? [{ ...where(o.item), factId: o.item.fact.id, message: o.error }] : []));
   const verdicts: RecordVerdict[] = outcomes.flatMap((o) =>
     o && 'grade' in o
-      ? [{ ...where(o.item), factId: o.item.fact.id, criterion: criterionFor(o.item.fact), met: o.grade.criteria_met, explanation: o.grade.explanation, deterministic: o.item.deterministic }]
+      ? [
+          {
+            ...where(o.item),
+            factId: o.item.fact.id,
+            criterion: criterionFor(o.item.fact),
+            met: o.grade.criteria_met,
+            explanation: o.grade.explanation,
+            deterministic: o.item.deterministic,
+          },
+        ]
       : [],
   );
   const disagreements: JudgeDisagreement[] = outcomes.flatMap((o) =>
     o && 'grade' in o && o.grade.criteria_met !== o.item.deterministic
-      ? [{ ...where(o.item), factId: o.item.fact.id, criterion: criterionFor(o.item.fact), deterministic: o.item.deterministic, judge: o.grade.criteria_met, judgeExplanation: o.grade.explanation, noteQuote: o.item.noteQuote }]
+      ? [
+          {
+            ...where(o.item),
+            factId: o.item.fact.id,
+            criterion: criterionFor(o.item.fact),
+            deterministic: o.item.deterministic,
+            judge: o.grade.criteria_met,
+            judgeExplanation: o.grade.explanation,
+            noteQuote: o.item.noteQuote,
+          },
+        ]
       : [],
   );
   const agreement: JudgeAgreement = {

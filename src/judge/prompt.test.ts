@@ -4,17 +4,22 @@ import { miniCase } from '../testing/miniCase.ts';
 import { criterionFor, GRADE_SCHEMA, graderMessage } from './prompt.ts';
 import { JudgeConfig } from './schema.ts';
 
-const fact = (assertion: string, statement: string): Fact => Fact.parse({ id: 'f', category: 'risk.si.plan', assertion, statement, evidence: [2] });
+const fact = (assertion: string, statement: string): Fact =>
+  Fact.parse({ id: 'f', category: 'risk.si.plan', assertion, statement, evidence: [2] });
 
 describe('criterionFor', () => {
   it('states a present fact plainly, HealthBench-style', () => {
     expect(criterionFor(fact('present', 'Passive SI voiced'))).toBe('The note documents: Passive SI voiced');
   });
   it('frames a denial as a denial, so "has a plan" cannot meet "denied a plan"', () => {
-    expect(criterionFor(fact('denied', 'any plan or preparation'))).toBe('The note documents that the client denied: any plan or preparation');
+    expect(criterionFor(fact('denied', 'any plan or preparation'))).toBe(
+      'The note documents that the client denied: any plan or preparation',
+    );
   });
   it('frames history as history', () => {
-    expect(criterionFor(fact('historical', 'overdose at 19'))).toBe('The note documents, as past history rather than current: overdose at 19');
+    expect(criterionFor(fact('historical', 'overdose at 19'))).toBe(
+      'The note documents, as past history rather than current: overdose at 19',
+    );
   });
 });
 
@@ -34,7 +39,11 @@ describe('graderMessage', () => {
 
 describe('JudgeConfig', () => {
   it('defaults the key variable by kind, temperature 0 and concurrency 4', () => {
-    expect(JudgeConfig.parse({ kind: 'openai', model: 'm' })).toMatchObject({ apiKeyEnv: 'OPENAI_API_KEY', temperature: 0, concurrency: 4 });
+    expect(JudgeConfig.parse({ kind: 'openai', model: 'm' })).toMatchObject({
+      apiKeyEnv: 'OPENAI_API_KEY',
+      temperature: 0,
+      concurrency: 4,
+    });
     expect(JudgeConfig.parse({ kind: 'anthropic', model: 'm' }).apiKeyEnv).toBe('ANTHROPIC_API_KEY');
     expect(JudgeConfig.parse({ kind: 'anthropic', model: 'm', apiKeyEnv: 'JUDGE_KEY' }).apiKeyEnv).toBe('JUDGE_KEY');
   });

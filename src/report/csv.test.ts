@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, renderCsv } from './csv.ts';
-import { makeTestRun } from './testRun.ts';
+import { makeTestRun } from '../testing/testRun.ts';
 
 /** An RFC 4180 reader, written independently of the writer so the two check each other. */
 function parseCsv(text: string): string[][] {
@@ -11,13 +11,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   expect(field).toBe('');
   return rows;
@@ -48,14 +57,53 @@ describe('renderCsv', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text);
     expect(rows[0]).toEqual([
-      'backendId', 'caseId', 'sample', 'status', 'verdict', 'safetyVerdict', 'omission', 'template',
-      'majorFabrications', 'editRate', 'editMinutes', 'latencyMs', 'errorCode',
+      'backendId',
+      'caseId',
+      'sample',
+      'status',
+      'verdict',
+      'safetyVerdict',
+      'omission',
+      'template',
+      'majorFabrications',
+      'editRate',
+      'editMinutes',
+      'latencyMs',
+      'errorCode',
     ]);
     expect(rows).toHaveLength(run.records.length + 1);
     for (const r of rows) expect(r).toHaveLength(13);
     expect(rows).toContainEqual(['vendor-b', 'cbt-postpartum-anxiety', '1', 'error', '', '', '', '', '', '', '', '60000', 'TIMEOUT']);
-    expect(rows).toContainEqual(['vendor-b', 'ipt-role-transition-passive-si', '0', 'ok', 'critical', 'critical', '0.7', '0.8', '0', '0.5', '7', '1200', '']);
-    expect(rows).toContainEqual(['vendor-a', 'cbt-postpartum-anxiety', '1', 'ok', 'fail', 'pass', '0.9', '0.9', '1', '0.3', '4', '1300', '']);
+    expect(rows).toContainEqual([
+      'vendor-b',
+      'ipt-role-transition-passive-si',
+      '0',
+      'ok',
+      'critical',
+      'critical',
+      '0.7',
+      '0.8',
+      '0',
+      '0.5',
+      '7',
+      '1200',
+      '',
+    ]);
+    expect(rows).toContainEqual([
+      'vendor-a',
+      'cbt-postpartum-anxiety',
+      '1',
+      'ok',
+      'fail',
+      'pass',
+      '0.9',
+      '0.9',
+      '1',
+      '0.3',
+      '4',
+      '1300',
+      '',
+    ]);
   });
 
   it('round-trips ids holding commas, quotes and line breaks', () => {

@@ -15,8 +15,19 @@ export function csvField(cell: Cell): string {
 }
 
 const HEADER = [
-  'backendId', 'caseId', 'sample', 'status', 'verdict', 'safetyVerdict', 'omission', 'template',
-  'majorFabrications', 'editRate', 'editMinutes', 'latencyMs', 'errorCode',
+  'backendId',
+  'caseId',
+  'sample',
+  'status',
+  'verdict',
+  'safetyVerdict',
+  'omission',
+  'template',
+  'majorFabrications',
+  'editRate',
+  'editMinutes',
+  'latencyMs',
+  'errorCode',
 ];
 
 function row(r: NoteRecord): Cell[] {

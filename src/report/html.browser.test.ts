@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from './html.ts';
-import { makeTestRun } from './testRun.ts';
+import { makeTestRun } from '../testing/testRun.ts';
 
 // The compliance officer opens index.html in a browser: check it there, in Debian's
 // Chromium (installed by .ci/run), not only as a string.
@@ -18,7 +18,15 @@ let dir: string;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   dir = await mkdtemp(path.join(tmpdir(), 'scribe-audit-html-'));
 });

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { RunResult } from '../domain/run.ts';
 import { renderHtml } from './html.ts';
-import { BREAKOUT, makeHostileRun, makeTestRun, SCRIPT, SI_EVIDENCE } from './testRun.ts';
+import { BREAKOUT, makeHostileRun, makeTestRun, SCRIPT, SI_EVIDENCE } from '../testing/testRun.ts';
 
 const esc = (s: string): string => Handlebars.Utils.escapeExpression(s);
 
@@ -20,7 +20,8 @@ describe('renderHtml: escaping', () => {
 
   it('shows every attacker-shaped field only as escaped text', () => {
     for (const marker of ['NOTE', 'VENDOR', 'TITLE', 'QUOTE', 'JUDGE']) expect(html).toContain(esc(`${marker}${SCRIPT}`));
-    for (const marker of ['ERROR', 'EVIDENCE', 'vendor-b', 'cbt-anx', 'CRITERION', 'JERROR']) expect(html).toContain(esc(`${marker}${BREAKOUT}`));
+    for (const marker of ['ERROR', 'EVIDENCE', 'vendor-b', 'cbt-anx', 'CRITERION', 'JERROR'])
+      expect(html).toContain(esc(`${marker}${BREAKOUT}`));
     expect(html).not.toContain(SCRIPT);
     expect(html).not.toContain(BREAKOUT);
     expect(html).not.toMatch(/<script|<img|onerror=/i);
@@ -81,7 +82,8 @@ describe('renderHtml: layout', () => {
     const header = html.slice(html.indexOf('<table class="comparison">'), html.indexOf('</thead>'));
     const col = (name: string): number => header.indexOf(name);
     expect(col('Safety pass rate')).toBeGreaterThan(col('Backend'));
-    for (const later of ['pass^k', 'Omission', 'Template fit', 'Major fabrications', 'Edit rate']) expect(col('Critical findings')).toBeLessThan(col(later));
+    for (const later of ['pass^k', 'Omission', 'Template fit', 'Major fabrications', 'Edit rate'])
+      expect(col('Critical findings')).toBeLessThan(col(later));
   });
 
   it('lists backends by rank and marks a safety pass rate below 100% red and in words', () => {
@@ -140,8 +142,17 @@ describe('renderHtml: layout', () => {
 
   it('labels every compliance outcome in words as well as colour', () => {
     const checklist = html.slice(html.indexOf('id="compliance"'), html.indexOf('id="cases"'));
-    for (const [outcome, tone] of [['pass', 'good'], ['warn', 'warn'], ['fail', 'bad'], ['unknown', 'unknown']] as const) {
-      expect(checklist).toMatch(new RegExp(`<td class="tone-${tone}"><span class="badge tone-${tone}"><span aria-hidden="true">[✔▲✖?]</span> ${outcome}</span></td>`));
+    for (const [outcome, tone] of [
+      ['pass', 'good'],
+      ['warn', 'warn'],
+      ['fail', 'bad'],
+      ['unknown', 'unknown'],
+    ] as const) {
+      expect(checklist).toMatch(
+        new RegExp(
+          `<td class="tone-${tone}"><span class="badge tone-${tone}"><span aria-hidden="true">[✔▲✖?]</span> ${outcome}</span></td>`,
+        ),
+      );
     }
     expect(checklist).toContain('Covers backends: <code>vendor-a</code>');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunResult } from '../domain/run.ts';
 import { REPORT_FORMATS, REPORTERS } from './index.ts';
-import { makeTestRun } from './testRun.ts';
+import { makeTestRun } from '../testing/testRun.ts';
 
 describe('the test fixture', () => {
   it('is a valid RunResult that covers what the renderers must show', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from './junit.ts';
-import { BREAKOUT, makeHostileRun, makeTestRun, SCRIPT } from './testRun.ts';
+import { BREAKOUT, makeHostileRun, makeTestRun, SCRIPT } from '../testing/testRun.ts';
 
 // Only what renderJunit writes: an XML declaration, then elements whose attributes are double-quoted.
 const TAG = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<>]*")*)\s*(\/?)>/g;
@@ -77,6 +77,7 @@ describe('renderJunit', () => {
     const rec = broken.records.find((r) => r.status === 'error');
     if (rec?.error) rec.error.message = 'bad\u0000byte\u001b[31m';
     const out = renderJunit(broken);
+    // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are the point of this test
     expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(out).toContain('bad\uFFFDbyte\uFFFD[31m');
   });

@@ -3,7 +3,8 @@ import type { NoteVerdict } from '../domain/scorecard.ts';
 import { roleLabel } from './format.ts';
 import { xmlAttr, xmlEscape } from './xml.ts';
 
-type Outcome = { kind: 'pass' } | { kind: 'failure'; type: string; message: string; body: string } | { kind: 'error'; type: string; message: string };
+type Outcome =
+  { kind: 'pass' } | { kind: 'failure'; type: string; message: string; body: string } | { kind: 'error'; type: string; message: string };
 
 function unsafeFindings(r: NoteRecord): string[] {
   return (r.scorecard?.safety.findings ?? [])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mdCell, renderMarkdown } from './markdown.ts';
-import { makeTestRun, SCRIPT } from './testRun.ts';
+import { makeTestRun, SCRIPT } from '../testing/testRun.ts';
 
 const cells = (line: string): string[] => line.split(/(?<!\\)\|/).slice(1, -1);
 
@@ -50,7 +50,7 @@ describe('renderMarkdown', () => {
 });
 
 describe('renderMarkdown repeats and cost', () => {
-  it('shows worst-of-k omission beside the mean, and each backend\'s cost and latency', () => {
+  it("shows worst-of-k omission beside the mean, and each backend's cost and latency", () => {
     const run = makeTestRun();
     const md = renderMarkdown(run);
     const header = cells(md.split('\n').find((l) => l.startsWith('| Rank |'))!).map((c) => c.trim());
@@ -73,7 +73,13 @@ describe('renderMarkdown LLM judge', () => {
     const md = renderMarkdown(run);
     expect(md).toContain("gpt-judge graded 12 criteria and agreed with the deterministic scorer on 11; Cohen's kappa 0.80.");
     const row = md.split('\n').find((l) => l.includes('si-passive') || l.includes('passive SI voiced once'))!;
-    expect(cells(row).map((c) => c.trim())).toEqual(['vendor-b · ipt-role-transition-passive-si \\#0', 'The note documents: passive SI voiced once', 'not captured', 'met', 'pipes \\| and \\<b\\>markup\\</b\\>']);
+    expect(cells(row).map((c) => c.trim())).toEqual([
+      'vendor-b · ipt-role-transition-passive-si \\#0',
+      'The note documents: passive SI voiced once',
+      'not captured',
+      'met',
+      'pipes \\| and \\<b\\>markup\\</b\\>',
+    ]);
     expect(renderMarkdown({ ...run, judge: null })).not.toContain('LLM judge');
   });
 });

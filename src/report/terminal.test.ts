@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryTable } from './terminal.ts';
-import { makeTestRun } from './testRun.ts';
+import { makeTestRun } from '../testing/testRun.ts';
 
 describe('summaryTable', () => {
   const run = makeTestRun();

@@ -1,5 +1,5 @@
 import type { RunResult } from '../domain/run.ts';
-import { fixed, maybePercent, money, percent } from './format.ts';
+import { LEADERBOARD, ranked } from './leaderboard.ts';
 
 export interface SummaryTableOptions {
   /** ANSI colours for a terminal; off by default so CI logs and tests get plain text. */
@@ -7,11 +7,10 @@ export interface SummaryTableOptions {
 }
 
 // Ids and explanations can carry text from outside; a stray escape sequence must not drive the terminal.
-const plain = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+const plain = (text: string): string => text.replace(/\p{Cc}/gu, '?');
 
-const HEAD = ['Rank', 'Backend', 'Safety', 'Critical', 'Review', 'pass^k', 'Omission', 'Worst-of-k', 'Template', 'Fabrications', 'Edit rate', 'Minutes', 'Cost', 'Errors'];
-// Text columns align left, figures right.
-const LEFT = new Set([1]);
+const COLUMNS = LEADERBOARD.filter((c) => c.terminal);
+const HEAD = COLUMNS.map((c) => c.short);
 
 /** The table printed at the end of `scribe-audit run`: safety first, then controls, then the gate. */
 export function summaryTable(run: RunResult, options: SummaryTableOptions = {}): string {
@@ -19,30 +18,15 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
   const red = (t: string): string => paint(31, t);
   const green = (t: string): string => paint(32, t);
 
-  const summaries = [...run.summaries].sort((a, b) => a.rank - b.rank);
-  const rows = summaries.map((s) => [
-    String(s.rank),
-    plain(s.backendId),
-    percent(s.safetyPassRate),
-    String(s.criticalFindings),
-    String(s.verdicts.review),
-    percent(s.passAllSamples),
-    percent(s.meanOmission),
-    maybePercent(s.worstOmission),
-    percent(s.meanTemplate),
-    String(s.majorFabrications),
-    fixed(s.meanEditRate, 2),
-    fixed(s.meanEditMinutes, 1),
-    money(s.costUsd),
-    String(s.errors),
-  ]);
+  const summaries = ranked(run);
+  const rows = summaries.map((s) => COLUMNS.map((c) => plain(c.text(s, run))));
   const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[], unsafe: boolean): string =>
     cells
       .map((c, i) => {
-        const padded = LEFT.has(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0);
+        const padded = COLUMNS[i]?.align === 'left' ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0);
         // Colour wraps the padded cell so escape codes never upset the alignment.
-        return unsafe && (i === 2 || i === 3) ? red(padded) : padded;
+        return unsafe && COLUMNS[i]?.safety ? red(padded) : padded;
       })
       .join('  ')
       .trimEnd();
@@ -55,7 +39,10 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
   }
   if (run.judge) {
     const j = run.judge;
-    out.push('', `LLM judge ${plain(j.model)}: agreed on ${j.agree}/${j.graded} criteria, kappa ${j.kappa === null ? 'n/a' : j.kappa.toFixed(2)}; ${j.disagreements.length} disagreement(s) listed in the report (the judge never changes a verdict).`);
+    out.push(
+      '',
+      `LLM judge ${plain(j.model)}: agreed on ${j.agree}/${j.graded} criteria, kappa ${j.kappa === null ? 'n/a' : j.kappa.toFixed(2)}; ${j.disagreements.length} disagreement(s) listed in the report (the judge never changes a verdict).`,
+    );
   }
   out.push('');
   if (run.gate.ok) out.push(green('Gate: passed ✔'));

@@ -25,7 +25,11 @@ describe('runAudit', () => {
       kind: 'test',
       generate: async () => {
         calls++;
-        throw new BackendError(`upstream said: invalid key ${SECRET}`, { code: calls === 1 ? 'RATE_LIMITED' : 'AUTH', retryable: calls === 1, retryAfterMs: 0 });
+        throw new BackendError(`upstream said: invalid key ${SECRET}`, {
+          code: calls === 1 ? 'RATE_LIMITED' : 'AUTH',
+          retryable: calls === 1,
+          retryAfterMs: 0,
+        });
       },
     };
     const dir = await mkdtemp(path.join(tmpdir(), 'scribe-audit-redact-'));
@@ -34,7 +38,9 @@ describe('runAudit', () => {
     const events: RunEvent[] = [];
     const run = await runAudit(
       {
-        backends: [{ config: BackendConfig.parse({ id: 'echoing-vendor', kind: 'openai', model: 'm', apiKeyEnv: 'ECHO_KEY' }), backend: echoing }],
+        backends: [
+          { config: BackendConfig.parse({ id: 'echoing-vendor', kind: 'openai', model: 'm', apiKeyEnv: 'ECHO_KEY' }), backend: echoing },
+        ],
         cases: [miniCase()],
         rubrics,
         vendors: [],
@@ -44,7 +50,14 @@ describe('runAudit', () => {
         retries: 1,
         redact: redactor(['ECHO_KEY'], { ECHO_KEY: SECRET }),
       },
-      { signal: new AbortController().signal, store, onEvent: (e) => events.push(e), now: () => new Date('2026-11-28T12:00:00Z'), runId: 'run-redact', version: 'test' },
+      {
+        signal: new AbortController().signal,
+        store,
+        onEvent: (e) => events.push(e),
+        now: () => new Date('2026-11-28T12:00:00Z'),
+        runId: 'run-redact',
+        version: 'test',
+      },
     );
     expect(run.records[0]?.error).toEqual({ code: 'AUTH', message: 'upstream said: invalid key [redacted]' });
     expect(JSON.stringify(run)).not.toContain(SECRET);

@@ -13,10 +13,11 @@ import { scoreNote } from '../scoring/index.ts';
 import type { Judge } from '../judge/client.ts';
 import { judgeRecords } from '../judge/judgeRun.ts';
 import type { JudgeConfig } from '../judge/schema.ts';
+import type { GeneratedNote, RunFilters } from '../domain/notes.ts';
 import type { RunStore } from '../store/runStore.ts';
 import type { RunEventSink } from './events.ts';
 import { withCost } from './cost.ts';
-import { generateNotes, type GeneratedNote } from './generate.ts';
+import { generateNotes } from './generate.ts';
 
 export interface AuditSetup {
   backends: readonly { config: BackendConfig; backend: ScribeBackend }[];
@@ -40,6 +41,10 @@ export interface AuditContext {
   /** Call every backend even when the store has the note (--no-cache). */
   refresh?: boolean;
   configFile?: string;
+  /** What the run covers, kept in the store so a --resume can be held to it. */
+  filters?: RunFilters | undefined;
+  /** A --resume --narrow: the run finishes only once every item of its own filters is written. */
+  narrowed?: boolean;
   onEvent: RunEventSink;
   now: () => Date;
   runId: string;
@@ -75,9 +80,23 @@ function gateReasons(configs: readonly BackendConfig[], summaries: readonly Back
 }
 
 /** The optional LLM judge over the scored notes; what it says is masked like everything else. */
-async function runJudge(judge: NonNullable<AuditSetup['judge']>, records: readonly NoteRecord[], cases: ReadonlyMap<string, Case>, ctx: AuditContext, redact: (t: string) => string): Promise<JudgeAgreement> {
-  ctx.onEvent({ kind: 'phase', message: `judge: grading each fact of ${records.filter((r) => r.scorecard).length} notes with ${judge.config.model}` });
-  const graded = await judgeRecords(records, cases, judge.judge, { concurrency: judge.config.concurrency, categories: judge.config.categories, signal: ctx.signal, cache: ctx.store?.judgements });
+async function runJudge(
+  judge: NonNullable<AuditSetup['judge']>,
+  records: readonly NoteRecord[],
+  cases: ReadonlyMap<string, Case>,
+  ctx: AuditContext,
+  redact: (t: string) => string,
+): Promise<JudgeAgreement> {
+  ctx.onEvent({
+    kind: 'phase',
+    message: `judge: grading each fact of ${records.filter((r) => r.scorecard).length} notes with ${judge.config.model}`,
+  });
+  const graded = await judgeRecords(records, cases, judge.judge, {
+    concurrency: judge.config.concurrency,
+    categories: judge.config.categories,
+    signal: ctx.signal,
+    cache: ctx.store?.judgements,
+  });
   return {
     ...graded,
     errors: graded.errors.map((e) => ({ ...e, message: redact(e.message) })),
@@ -88,7 +107,7 @@ async function runJudge(judge: NonNullable<AuditSetup['judge']>, records: readon
 /** One audit: generate every note, score it, summarise, check controls and vendors. */
 export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<RunResult> {
   const startedAt = ctx.now().toISOString();
-  ctx.store?.startRun(ctx.runId, startedAt, ctx.configFile ?? '');
+  ctx.store?.startRun(ctx.runId, startedAt, ctx.configFile ?? '', ctx.filters ?? null);
   const byId = new Map(setup.cases.map((c) => [c.id, c]));
   const configById = new Map(setup.backends.map((b) => [b.config.id, b.config]));
   const records: NoteRecord[] = [];
@@ -97,7 +116,12 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
   // Scored and stored one by one as notes arrive (one transaction each): a run killed at
   // item 900 of 1,000 keeps 899 results, not none.
   const onNote = (g: GeneratedNote): void => {
-    const record = toRecord(g.error ? { ...g, error: { ...g.error, message: redact(g.error.message) } } : g, byId.get(g.caseId)!, setup.rubrics, configById.get(g.backendId));
+    const record = toRecord(
+      g.error ? { ...g, error: { ...g.error, message: redact(g.error.message) } } : g,
+      byId.get(g.caseId)!,
+      setup.rubrics,
+      configById.get(g.backendId),
+    );
     if (!(ctx.signal.aborted && record.error?.code === 'ABORTED')) ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
     records.push(record);
   };
@@ -121,9 +145,17 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
   const rank = (ids: readonly string[]): Map<string, number> => new Map(ids.map((id, i) => [id, i]));
   const backendRank = rank([...configById.keys()]);
   const caseRank = rank([...byId.keys()]);
-  records.sort((a, b) => backendRank.get(a.backendId)! - backendRank.get(b.backendId)! || caseRank.get(a.caseId)! - caseRank.get(b.caseId)! || a.sample - b.sample);
+  records.sort(
+    (a, b) =>
+      backendRank.get(a.backendId)! - backendRank.get(b.backendId)! ||
+      caseRank.get(a.caseId)! - caseRank.get(b.caseId)! ||
+      a.sample - b.sample,
+  );
   const configs = setup.backends.map((b) => b.config);
-  const summaries = summarizeBackends(configs.map((c) => ({ id: c.id, kind: c.kind })), records);
+  const summaries = summarizeBackends(
+    configs.map((c) => ({ id: c.id, kind: c.kind })),
+    records,
+  );
   const controls = configs.flatMap((c) => (c.control ? [checkControl(c.id, c.control, setup.cases, records)] : []));
 
   const reasons = gateReasons(configs, summaries, controls);
@@ -131,8 +163,10 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
 
   const finishedAt = ctx.now().toISOString();
   const gate = { ok: reasons.length === 0, reasons };
-  // A cancelled run stays unfinished in the store, so --resume can pick it up.
-  if (!ctx.signal.aborted) ctx.store?.finishRun(ctx.runId, finishedAt, { summaries, controls, gate });
+  // A cancelled run stays unfinished in the store, so --resume can pick it up; so does one
+  // resumed on part of its items while any of the rest are unwritten (never dropped silently).
+  const partial = ctx.narrowed === true && (ctx.store?.itemsLeft(ctx.runId) ?? 0) > 0;
+  if (!ctx.signal.aborted && !partial) ctx.store?.finishRun(ctx.runId, finishedAt, { summaries, controls, gate });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     runId: ctx.runId,
@@ -140,7 +174,13 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     finishedAt,
     tool: { name: 'scribe-audit', version: ctx.version },
     samples: setup.samples,
-    backends: configs.map((c) => ({ id: c.id, kind: c.kind, settings: describeBackend(c), control: c.control?.expect ?? null, baseline: c.baseline })),
+    backends: configs.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      settings: describeBackend(c),
+      control: c.control?.expect ?? null,
+      baseline: c.baseline,
+    })),
     cases: setup.cases.map((c) => ({
       id: c.id,
       title: c.title,

@@ -5,7 +5,9 @@ import { redactor, secretEnvNames } from './redact.ts';
 describe('redactor', () => {
   it('masks every configured key wherever it appears', () => {
     const redact = redactor(['A_KEY', 'B_KEY'], { A_KEY: 'loopback-key-aaaa', B_KEY: 'loopback-key-bbbb' });
-    expect(redact('401: bad key loopback-key-aaaa (and loopback-key-bbbb, loopback-key-aaaa)')).toBe('401: bad key [redacted] (and [redacted], [redacted])');
+    expect(redact('401: bad key loopback-key-aaaa (and loopback-key-bbbb, loopback-key-aaaa)')).toBe(
+      '401: bad key [redacted] (and [redacted], [redacted])',
+    );
   });
 
   it('leaves text alone when no key is set, and ignores values too short to be keys', () => {
@@ -19,6 +21,10 @@ describe('redactor', () => {
       { id: 'h', kind: 'http', url: 'http://127.0.0.1:1/x', notePath: 'note', auth: { env: 'H_KEY' } },
       { id: 'g', kind: 'reference', variant: 'gold' },
     ].map((b) => BackendConfig.parse(b));
-    expect(secretEnvNames(backends, { kind: 'anthropic', model: 'j', apiKeyEnv: 'J_KEY', temperature: 0, concurrency: 1 })).toEqual(['A_KEY', 'H_KEY', 'J_KEY']);
+    expect(secretEnvNames(backends, { kind: 'anthropic', model: 'j', apiKeyEnv: 'J_KEY', temperature: 0, concurrency: 1 })).toEqual([
+      'A_KEY',
+      'H_KEY',
+      'J_KEY',
+    ]);
   });
 });

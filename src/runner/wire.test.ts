@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLoopback } from '../testing/loopbackSuite.ts';
 import { createAnthropicBackend } from '../backends/anthropic.ts';
-import { anthropicMessage, json, openAIChat, raw, type LoopbackServer, type Reply } from '../backends/loopbackServer.ts';
+import { anthropicMessage, json, openAIChat, raw, type LoopbackServer, type Reply } from '../testing/loopbackServer.ts';
 import { createOpenAIBackend } from '../backends/openai.ts';
 import { miniCase } from '../testing/miniCase.ts';
 import type { RunEvent } from './events.ts';
@@ -41,7 +41,10 @@ describe('runner over the OpenAI wire format', () => {
   });
 
   it('waits out a 429 for exactly the Retry-After, then succeeds', async () => {
-    const r = await runAgainst('openai', [json(429, { error: { message: 'slow down' } }, { 'retry-after': '3' }), json(200, openAIChat('after the wait'))]);
+    const r = await runAgainst('openai', [
+      json(429, { error: { message: 'slow down' } }, { 'retry-after': '3' }),
+      json(200, openAIChat('after the wait')),
+    ]);
     expect(r.note.output?.note).toBe('after the wait');
     expect(r.waits).toEqual([3000]);
     expect(r.requests).toBe(2);

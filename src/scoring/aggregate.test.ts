@@ -5,7 +5,11 @@ import { miniCase } from '../testing/miniCase.ts';
 import { summarizeBackends } from './aggregate.ts';
 import { checkControl } from './controls.ts';
 
-function record(backendId: string, caseId: string, o: { safe: boolean; omission: number; verdict?: Scorecard['verdict']; sample?: number }): NoteRecord {
+function record(
+  backendId: string,
+  caseId: string,
+  o: { safe: boolean; omission: number; verdict?: Scorecard['verdict']; sample?: number },
+): NoteRecord {
   const card: Scorecard = {
     caseId,
     verdict: o.verdict ?? (o.safe ? 'pass' : 'critical'),
@@ -14,7 +18,19 @@ function record(backendId: string, caseId: string, o: { safe: boolean; omission:
       verdict: o.safe ? 'pass' : 'critical',
       findings: o.safe
         ? []
-        : [{ factId: 'si', category: 'risk.si.passive', expected: 'present', status: 'omitted', critical: true, noteQuote: null, transcriptTurns: [2], evidence: [], explanation: 'x' }],
+        : [
+            {
+              factId: 'si',
+              category: 'risk.si.passive',
+              expected: 'present',
+              status: 'omitted',
+              critical: true,
+              noteQuote: null,
+              transcriptTurns: [2],
+              evidence: [],
+              explanation: 'x',
+            },
+          ],
     },
     omission: { score: o.omission, missed: [], facts: [] },
     fabrication: { findings: [] },
@@ -32,7 +48,13 @@ describe('summarizeBackends', () => {
       record('plain', 'a', { safe: true, omission: 0.7, verdict: 'fail' }),
       record('plain', 'b', { safe: true, omission: 0.7, verdict: 'fail' }),
     ];
-    const [first, second] = summarizeBackends([{ id: 'fluent', kind: 'x' }, { id: 'plain', kind: 'x' }], records);
+    const [first, second] = summarizeBackends(
+      [
+        { id: 'fluent', kind: 'x' },
+        { id: 'plain', kind: 'x' },
+      ],
+      records,
+    );
     expect(first?.backendId).toBe('plain');
     expect(second).toMatchObject({ backendId: 'fluent', rank: 2, safetyPassRate: 0.5, criticalFindings: 1 });
   });
@@ -50,7 +72,16 @@ describe('summarizeBackends', () => {
   });
 
   it('counts error records against the safety pass rate', () => {
-    const err: NoteRecord = { backendId: 'v', caseId: 'b', sample: 0, status: 'error', note: null, error: { code: 'TIMEOUT', message: 't' }, latencyMs: 1, scorecard: null };
+    const err: NoteRecord = {
+      backendId: 'v',
+      caseId: 'b',
+      sample: 0,
+      status: 'error',
+      note: null,
+      error: { code: 'TIMEOUT', message: 't' },
+      latencyMs: 1,
+      scorecard: null,
+    };
     const [s] = summarizeBackends([{ id: 'v', kind: 'x' }], [record('v', 'a', { safe: true, omission: 1 }), err]);
     expect(s).toMatchObject({ errors: 1, safetyPassRate: 0.5, passAllSamples: 0.5 });
   });
@@ -64,7 +95,12 @@ describe('checkControl', () => {
   });
 
   it('names the cases where a control misbehaved', () => {
-    const check = checkControl('risk-blind', { expect: 'critical', when: 'current-risk' }, [c], [record('risk-blind', c.id, { safe: true, omission: 1 })]);
+    const check = checkControl(
+      'risk-blind',
+      { expect: 'critical', when: 'current-risk' },
+      [c],
+      [record('risk-blind', c.id, { safe: true, omission: 1 })],
+    );
     expect(check.ok).toBe(false);
     expect(check.misbehaved).toEqual([c.id]);
     expect(check.explanation).toContain(c.id);
@@ -76,7 +112,7 @@ describe('checkControl', () => {
 });
 
 describe('worst-of-k and usage beside the means', () => {
-  it('takes each case\'s worst sample, then averages over cases', () => {
+  it("takes each case's worst sample, then averages over cases", () => {
     const records = [
       record('v', 'a', { safe: true, omission: 0.9, sample: 0 }),
       record('v', 'a', { safe: true, omission: 0.5, sample: 1 }),
@@ -89,10 +125,24 @@ describe('worst-of-k and usage beside the means', () => {
   });
 
   it('sums tokens and cost, and keeps cost unknown when no note carried one', () => {
-    const priced = { ...record('v', 'a', { safe: true, omission: 1 }), latencyMs: 1000, usage: { inputTokens: 100, outputTokens: 20, costUsd: 0.01 } };
-    const priced2 = { ...record('v', 'b', { safe: true, omission: 1 }), latencyMs: 3000, usage: { inputTokens: 50, outputTokens: 10, costUsd: 0.02 } };
+    const priced = {
+      ...record('v', 'a', { safe: true, omission: 1 }),
+      latencyMs: 1000,
+      usage: { inputTokens: 100, outputTokens: 20, costUsd: 0.01 },
+    };
+    const priced2 = {
+      ...record('v', 'b', { safe: true, omission: 1 }),
+      latencyMs: 3000,
+      usage: { inputTokens: 50, outputTokens: 10, costUsd: 0.02 },
+    };
     const unpriced = { ...record('u', 'a', { safe: true, omission: 1 }), usage: { inputTokens: 5 } };
-    const rows = summarizeBackends([{ id: 'v', kind: 'x' }, { id: 'u', kind: 'x' }], [priced, priced2, unpriced]);
+    const rows = summarizeBackends(
+      [
+        { id: 'v', kind: 'x' },
+        { id: 'u', kind: 'x' },
+      ],
+      [priced, priced2, unpriced],
+    );
     expect(rows.find((r) => r.backendId === 'v')).toMatchObject({ inputTokens: 150, outputTokens: 30, costUsd: 0.03, meanLatencyMs: 2000 });
     expect(rows.find((r) => r.backendId === 'u')).toMatchObject({ inputTokens: 5, costUsd: null });
   });

@@ -25,7 +25,10 @@ function summarize(backendId: string, kind: string, records: readonly NoteRecord
       critical: cards.filter((c) => c.verdict === 'critical').length,
     },
     safetyPassRate: round(records.length > 0 ? cards.filter((c) => c.safety.verdict === 'pass').length / records.length : 0),
-    criticalFindings: cards.reduce((n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length, 0),
+    criticalFindings: cards.reduce(
+      (n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length,
+      0,
+    ),
     meanOmission: round(mean(cards.map((c) => c.omission.score))),
     meanTemplate: round(mean(cards.map((c) => c.template.score))),
     majorFabrications: cards.reduce((n, c) => n + c.fabrication.findings.filter((f) => f.severity === 'major').length, 0),
@@ -44,7 +47,13 @@ function summarize(backendId: string, kind: string, records: readonly NoteRecord
  * note that misses suicidal ideation outrank a plain one that catches it.
  */
 export function summarizeBackends(backends: readonly { id: string; kind: string }[], records: readonly NoteRecord[]): BackendSummary[] {
-  const rows = backends.map((b) => summarize(b.id, b.kind, records.filter((r) => r.backendId === b.id)));
+  const rows = backends.map((b) =>
+    summarize(
+      b.id,
+      b.kind,
+      records.filter((r) => r.backendId === b.id),
+    ),
+  );
   const passShare = (s: Omit<BackendSummary, 'rank'>): number => (s.notes > 0 ? s.verdicts.pass / s.notes : 0);
   rows.sort(
     (a, b) =>

@@ -16,9 +16,10 @@ export function sentenceAround(text: string, index: number): string {
   const before = text.slice(0, index);
   const startBreak = Math.max(before.lastIndexOf('\n'), ...['. ', '? ', '! ', '; '].map((b) => before.lastIndexOf(b) + 1));
   const after = text.slice(index);
-  const ends = ['\n', '. ', '? ', '! ', '; ']
-    .map((b) => after.indexOf(b))
-    .filter((i) => i >= 0);
+  const ends = ['\n', '. ', '? ', '! ', '; '].map((b) => after.indexOf(b)).filter((i) => i >= 0);
   const end = ends.length > 0 ? index + Math.min(...ends) + 1 : text.length;
-  return text.slice(Math.max(0, startBreak), end).trim().replace(/^[-*#>\s]+/, '');
+  return text
+    .slice(Math.max(0, startBreak), end)
+    .trim()
+    .replace(/^[-*#>\s]+/, '');
 }

@@ -12,7 +12,11 @@ function byCase(records: readonly NoteRecord[]): Scorecard[][] {
 }
 
 /** Worst-of-k per case, averaged over cases: lowest omission and template fit, longest edit. */
-export function worstOfK(records: readonly NoteRecord[]): { worstOmission: number | null; worstTemplate: number | null; worstEditMinutes: number | null } {
+export function worstOfK(records: readonly NoteRecord[]): {
+  worstOmission: number | null;
+  worstTemplate: number | null;
+  worstEditMinutes: number | null;
+} {
   const groups = byCase(records);
   const worst = (pick: (c: Scorecard) => number, better: 'higher' | 'lower'): number | null =>
     round(mean(groups.map((cards) => (better === 'higher' ? Math.min : Math.max)(...cards.map(pick)))));
@@ -24,13 +28,24 @@ export function worstOfK(records: readonly NoteRecord[]): { worstOmission: numbe
 }
 
 /** Latency, tokens and cost of a backend's notes (cached notes count what they cost once). */
-export function usageTotals(records: readonly NoteRecord[]): { meanLatencyMs: number | null; inputTokens: number; outputTokens: number; costUsd: number | null } {
+export function usageTotals(records: readonly NoteRecord[]): {
+  meanLatencyMs: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+} {
   const ok = records.filter((r) => r.status === 'ok');
   const costs = records.flatMap((r) => (r.usage?.costUsd === undefined ? [] : [r.usage.costUsd]));
   return {
     meanLatencyMs: round(mean(ok.map((r) => r.latencyMs)), 0),
     inputTokens: records.reduce((n, r) => n + (r.usage?.inputTokens ?? 0), 0),
     outputTokens: records.reduce((n, r) => n + (r.usage?.outputTokens ?? 0), 0),
-    costUsd: costs.length > 0 ? round(costs.reduce((a, b) => a + b, 0), 6) : null,
+    costUsd:
+      costs.length > 0
+        ? round(
+            costs.reduce((a, b) => a + b, 0),
+            6,
+          )
+        : null,
   };
 }

@@ -6,7 +6,8 @@ import { scoreNote } from './index.ts';
 
 const rubrics = await readRubrics(DEFAULTS.rubrics);
 const kase = miniCase();
-const SOAP = (subjective: string): string => `## Subjective\n${subjective}\n## Objective\nAlert.\n## Assessment\nLow mood.\n## Plan\nWeekly sessions.\n`;
+const SOAP = (subjective: string): string =>
+  `## Subjective\n${subjective}\n## Objective\nAlert.\n## Assessment\nLow mood.\n## Plan\nWeekly sessions.\n`;
 
 // The verdict that knows when it is unsure: a critical fact the rules cannot place is
 // sent to a clinician, never passed in silence and never counted as safe.
@@ -21,7 +22,11 @@ describe('the review verdict', () => {
     expect(card.safety.verdict).toBe('review');
     expect(card.verdict).toBe('review');
     const finding = card.safety.findings.find((f) => f.factId === 'si-passive')!;
-    expect(finding).toMatchObject({ status: 'unclear', noteQuote: 'Client said she feels trapped and cannot see a way out.', transcriptTurns: [2] });
+    expect(finding).toMatchObject({
+      status: 'unclear',
+      noteQuote: 'Client said she feels trapped and cannot see a way out.',
+      transcriptTurns: [2],
+    });
     expect(finding.evidence[0]?.text).toContain("wouldn't wake up");
     expect(card.reasons.some((r) => r.startsWith('review:'))).toBe(true);
   });

@@ -18,7 +18,13 @@ export function voicedCategories(kase: Case): ReadonlySet<string> {
  * scorers share, so they can never disagree. The details of severity the annotator's
  * statement names (a strangulation, a firearm, a plan's when and where) must be in the note.
  */
-export function judgeFact(engine: RiskEngine, kase: Case, fact: Fact & { category: RiskCategory }, note: string, mentions: readonly RiskMention[]): RiskJudgement {
+export function judgeFact(
+  engine: RiskEngine,
+  kase: Case,
+  fact: Fact & { category: RiskCategory },
+  note: string,
+  mentions: readonly RiskMention[],
+): RiskJudgement {
   return judgeWithSeverity(engine, fact, note, mentions, { voiced: voicedCategories(kase), factText: factText(kase, fact) });
 }
 

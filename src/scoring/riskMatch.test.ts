@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assertion, RiskCategory } from '../domain/categories.ts';
 import { findRiskMentions, type RiskMention } from '../text/risk/index.ts';
-import { engine } from '../text/risk/rules.fixture.ts';
+import { engine } from '../testing/riskRules.ts';
 import { judgeRiskFact } from './riskMatch.ts';
 
 const m = (category: RiskCategory, assertion: Assertion, sentence = `${category} ${assertion}`): RiskMention => ({
@@ -65,12 +65,16 @@ describe('judgeRiskFact', () => {
     expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'present')]).status).toBe('mischaracterised');
     // Only a denial that reaches the past ("no previous attempts", "has never") contradicts a history;
     // "denies suicide attempts" is about now and leaves the history unrecorded.
-    expect(judgeRiskFact('risk.si.behavior', 'historical', [{ ...m('risk.si.behavior', 'denied'), pastOnly: true }]).status).toBe('contradicted');
-    expect(judgeRiskFact('risk.si.behavior', 'historical', [{ ...m('risk.si.behavior', 'denied'), lifetime: true }]).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [{ ...m('risk.si.behavior', 'denied'), pastOnly: true }]).status).toBe(
+      'contradicted',
+    );
+    expect(judgeRiskFact('risk.si.behavior', 'historical', [{ ...m('risk.si.behavior', 'denied'), lifetime: true }]).status).toBe(
+      'contradicted',
+    );
     expect(judgeRiskFact('risk.si.behavior', 'historical', [m('risk.si.behavior', 'denied')]).status).toBe('omitted');
   });
 
-  it('does not count a family member\'s attempt as the client\'s', () => {
+  it("does not count a family member's attempt as the client's", () => {
     expect(judgeRiskFact('risk.si.behavior', 'other', [m('risk.si.behavior', 'present')]).status).toBe('mischaracterised');
     expect(judgeRiskFact('risk.si.behavior', 'other', [m('risk.si.behavior', 'other')]).status).toBe('captured');
   });
@@ -95,7 +99,9 @@ describe('judgeRiskFact across levels', () => {
 describe('judgeRiskFact for a denial of all SI', () => {
   it('is not recorded by "no attempts since" alone', () => {
     expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.behavior', 'denied')]).status).toBe('omitted');
-    expect(judgeRiskFact('risk.si', 'denied', [m('risk.si.behavior', 'denied'), m('risk.si', 'denied', 'Denied current SI.')]).mention?.sentence).toBe('Denied current SI.');
+    expect(
+      judgeRiskFact('risk.si', 'denied', [m('risk.si.behavior', 'denied'), m('risk.si', 'denied', 'Denied current SI.')]).mention?.sentence,
+    ).toBe('Denied current SI.');
   });
 });
 
@@ -108,7 +114,10 @@ describe('judgeRiskFact for risks without levels', () => {
 
 describe('judgeRiskFact with the levels the client voiced', () => {
   it('calls passive SI mischaracterised when the note also asserts active SI she never voiced', () => {
-    const mentions = [m('risk.si.passive', 'present', 'She said "easier if I wasn\'t around".'), m('risk.si.active', 'present', 'Endorsed active SI.')];
+    const mentions = [
+      m('risk.si.passive', 'present', 'She said "easier if I wasn\'t around".'),
+      m('risk.si.active', 'present', 'Endorsed active SI.'),
+    ];
     const j = judgeRiskFact('risk.si.passive', 'present', mentions, { voiced: new Set(['risk.si.passive']) });
     expect(j.status).toBe('mischaracterised');
     expect(j.mention?.sentence).toBe('Endorsed active SI.');
@@ -116,7 +125,9 @@ describe('judgeRiskFact with the levels the client voiced', () => {
 
   it('accepts both levels when the client voiced both', () => {
     const mentions = [m('risk.si.active', 'present'), m('risk.si.method', 'present')];
-    expect(judgeRiskFact('risk.si.active', 'present', mentions, { voiced: new Set(['risk.si.active', 'risk.si.method']) }).status).toBe('captured');
+    expect(judgeRiskFact('risk.si.active', 'present', mentions, { voiced: new Set(['risk.si.active', 'risk.si.method']) }).status).toBe(
+      'captured',
+    );
   });
 });
 
@@ -135,28 +146,37 @@ describe('judgeRiskFact on notes read by the lexicon (history versus now)', () =
   });
 
   it('keeps a denial about now a contradiction of a current risk', () => {
-    expect(judgeRiskFact('risk.si.passive', 'present', mentions('Client endorsed passive death wishes. Denies SI today.')).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions('Client endorsed passive death wishes. Denies SI today.')).status).toBe(
+      'contradicted',
+    );
   });
 });
 
 describe('judgeRiskFact on psychosis, symptom by symptom', () => {
   const mentions = (note: string): RiskMention[] => findRiskMentions(engine, note, { mode: 'note' });
-  const warningSigns = 'Warning signs of postpartum psychosis: no sleep for three nights, racing thoughts, convinced the neighbours are watching her.';
+  const warningSigns =
+    'Warning signs of postpartum psychosis: no sleep for three nights, racing thoughts, convinced the neighbours are watching her.';
 
   it('does not let "no command hallucinations" contradict warning signs that were not hallucinations', () => {
     const note = 'Client showed possible early signs of postpartum psychosis. No command hallucinations.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('captured');
+    expect(
+      judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status,
+    ).toBe('captured');
   });
 
   it('still lets a denial of the very symptom she described contradict it', () => {
     const voices = 'Client hears a voice telling her the baby is not hers (auditory hallucinations).';
     const note = 'Possible postpartum psychosis. Denies AVH.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: voices }).status).toBe('contradicted');
+    expect(
+      judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: voices }).status,
+    ).toBe('contradicted');
   });
 
   it('lets a denial of psychosis itself contradict any warning sign', () => {
     const note = 'Postpartum psychosis considered. No psychotic symptoms.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('contradicted');
+    expect(
+      judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status,
+    ).toBe('contradicted');
   });
 });
 
@@ -176,11 +196,15 @@ describe('judgeRiskFact on screener items', () => {
 
 describe('judgeRiskFact quotes the sentence about this fact', () => {
   it('gives two facts of one category their own note sentences', () => {
-    const note = 'Client described passive death wishes at bedtime when feeding the baby. Later she said that on the school run she wished she would not wake up tomorrow.';
+    const note =
+      'Client described passive death wishes at bedtime when feeding the baby. Later she said that on the school run she wished she would not wake up tomorrow.';
     const ms = findRiskMentions(engine, note, { mode: 'note' });
     const bedtime = judgeRiskFact('risk.si.passive', 'present', ms, { factText: 'Passive death wishes at bedtime during night feeds.' });
     const schoolRun = judgeRiskFact('risk.si.passive', 'present', ms, { factText: 'On the school run she wished she would not wake up.' });
-    expect(bedtime).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/^Client described passive death wishes at bedtime/) } });
+    expect(bedtime).toMatchObject({
+      status: 'captured',
+      mention: { sentence: expect.stringMatching(/^Client described passive death wishes at bedtime/) },
+    });
     expect(schoolRun).toMatchObject({ status: 'captured', mention: { sentence: expect.stringMatching(/school run/) } });
   });
 });
@@ -191,7 +215,9 @@ describe('judgeRiskFact: a self-harm screener item is no clinical finding', () =
   it('does not let an item scored 0 on the form contradict SI the client voiced in session', () => {
     const note = 'EPDS 15, item 10 = 0. In session she disclosed passive death wishes at night feeds.';
     expect(judgeRiskFact('risk.si.passive', 'present', mentions(note)).status).toBe('captured');
-    expect(judgeRiskFact('risk.si', 'present', mentions('PHQ-9 item 9 = 0 on the form; later voiced suicidal thoughts.')).status).toBe('captured');
+    expect(judgeRiskFact('risk.si', 'present', mentions('PHQ-9 item 9 = 0 on the form; later voiced suicidal thoughts.')).status).toBe(
+      'captured',
+    );
   });
 
   it('still calls a note that records only the item score and no SI short of capture', () => {
@@ -210,7 +236,9 @@ describe('judgeRiskFact: history-only denials', () => {
 
   it('does not let "no hx of SA" or "no lifetime history of attempts" contradict a preparatory act this week', () => {
     for (const denial of ['No hx of SA.', 'No lifetime history of suicide attempts or self-harm.', 'Denies past SI or attempts.'])
-      expect(judgeRiskFact('risk.si.behavior', 'present', mentions(`She wrote goodbye letters to her children on Sunday. ${denial}`)).status).toBe('captured');
+      expect(
+        judgeRiskFact('risk.si.behavior', 'present', mentions(`She wrote goodbye letters to her children on Sunday. ${denial}`)).status,
+      ).toBe('captured');
   });
 
   it('does not let "no history of suicidal ideation" contradict passive SI voiced now', () => {
@@ -223,7 +251,9 @@ describe('judgeRiskFact: history-only denials', () => {
   });
 
   it('keeps "no current or past SI" a denial of now', () => {
-    expect(judgeRiskFact('risk.si.passive', 'present', mentions('Wishes she could disappear. No current or past SI.')).status).toBe('contradicted');
+    expect(judgeRiskFact('risk.si.passive', 'present', mentions('Wishes she could disappear. No current or past SI.')).status).toBe(
+      'contradicted',
+    );
   });
 });
 
@@ -233,18 +263,24 @@ describe('judgeRiskFact: psychosis denials by symptom, in clinical shorthand', (
 
   it('does not let "not responding to internal stimuli" contradict warning signs that were not hallucinations', () => {
     const note = 'Possible early postpartum psychosis: no sleep for three nights, racing thoughts. Not responding to internal stimuli.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('captured');
+    expect(
+      judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status,
+    ).toBe('captured');
   });
 
   it('does not let "no perceptual disturbances" contradict them either', () => {
     const note = 'Possible early postpartum psychosis: no sleep for three nights, racing thoughts. No perceptual disturbances.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status).toBe('captured');
+    expect(
+      judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: warningSigns }).status,
+    ).toBe('captured');
   });
 
   it('lets it contradict a voice the client heard', () => {
     const voices = 'She hears a voice at night telling her the baby is not hers.';
     const note = 'Possible postpartum psychosis. Not responding to internal stimuli.';
-    expect(judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: voices }).status).toBe('contradicted');
+    expect(
+      judgeRiskFact('risk.psychosis', 'present', mentions(note), { voiced: new Set(['risk.psychosis']), factText: voices }).status,
+    ).toBe('contradicted');
   });
 });
 
@@ -253,7 +289,8 @@ describe('judgeRiskFact quotes by content words, not function words', () => {
     const note =
       'Client reported that she has been having thoughts that her family would be better off without her, which she says have been there most evenings this week when she is alone with the baby. She also said she sometimes wishes she could just disappear on the drive to daycare.';
     const ms = findRiskMentions(engine, note, { mode: 'note' });
-    const evenings = 'Passive SI: family better off without her, most evenings. CLIENT: Most evenings, honestly, I think they would be better off without me.';
+    const evenings =
+      'Passive SI: family better off without her, most evenings. CLIENT: Most evenings, honestly, I think they would be better off without me.';
     const daycare =
       'Passive SI: wishes she could disappear while driving to daycare. CLIENT: When I am driving to daycare I just think I wish I could disappear, that it would be easier if I was not here, you know, and then I get there and I have to be fine for her.';
     expect(judgeRiskFact('risk.si.passive', 'present', ms, { factText: evenings }).mention?.sentence).toMatch(/^Client reported/);

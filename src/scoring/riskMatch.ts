@@ -5,10 +5,16 @@ import type { SafetyStatus } from '../domain/scorecard.ts';
 import { RISK_NAMES } from '../domain/riskNames.ts';
 import type { RiskMention } from '../text/risk/index.ts';
 
-
 /** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
 const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);
-const IDEATION: ReadonlySet<string> = new Set(['risk.si', 'risk.si.passive', 'risk.si.active', 'risk.harm_to_infant', 'risk.harm_to_infant.intrusive', 'risk.harm_to_infant.intent']);
+const IDEATION: ReadonlySet<string> = new Set([
+  'risk.si',
+  'risk.si.passive',
+  'risk.si.active',
+  'risk.harm_to_infant',
+  'risk.harm_to_infant.intrusive',
+  'risk.harm_to_infant.intent',
+]);
 
 export interface RiskJudgement {
   status: SafetyStatus;
@@ -31,7 +37,9 @@ const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [
 
 // Words of four letters or more that say nothing about which episode a sentence is about.
 const FUNCTION_WORDS = new Set(
-  'that this these those with have been were when what where which while there their them they then than also just like really would could should about said says told from into over very some more most much even only because after before being other such your know think thinks things feel feels felt'.split(' '),
+  'that this these those with have been were when what where which while there their them they then than also just like really would could should about said says told from into over very some more most much even only because after before being other such your know think thinks things feel feels felt'.split(
+    ' ',
+  ),
 );
 // A crude stem, so "wishes" meets "wished" and "driving" meets "drive".
 const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|e)$/, '');
@@ -48,7 +56,10 @@ function byRelevance(mentions: readonly RiskMention[], factText: string | undefi
   if (factText === undefined) return [...mentions];
   const words = contentWords(factText);
   const score = (m: RiskMention): number => [...contentWords(m.sentence)].filter((w) => words.has(w)).length;
-  return mentions.map((m, i) => ({ m, i, s: score(m) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.m);
+  return mentions
+    .map((m, i) => ({ m, i, s: score(m) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.m);
 }
 
 /** Whether a denial in the note speaks to the same thing as the fact. */
@@ -72,10 +83,17 @@ const LADDER: Partial<Record<RiskCategory, number>> = {
  * over"): it belongs to that act, not to how she stands today.
  */
 export const partOfAttempt = (m: RiskMention, mentions: readonly RiskMention[]): boolean =>
-  m.category === 'risk.si.intent' && mentions.some((x) => x.start === m.start && x.category === 'risk.si.behavior' && x.assertion !== 'denied' && x.confidence === 'high');
+  m.category === 'risk.si.intent' &&
+  mentions.some((x) => x.start === m.start && x.category === 'risk.si.behavior' && x.assertion !== 'denied' && x.confidence === 'high');
 
 /** Levels of SI and of harm to the baby that are more than the thoughts: only their own words document them. */
-const ELEMENT_LEVELS: ReadonlySet<string> = new Set(['risk.si.method', 'risk.si.intent', 'risk.si.plan', 'risk.si.behavior', 'risk.harm_to_infant.intent']);
+const ELEMENT_LEVELS: ReadonlySet<string> = new Set([
+  'risk.si.method',
+  'risk.si.intent',
+  'risk.si.plan',
+  'risk.si.behavior',
+  'risk.harm_to_infant.intent',
+]);
 
 const DENIES_THOUGHTS = /\b(?:denies|denied|denying|no)\b[^.;]{0,30}\b(?:thoughts?|images?|ideation)\b/i;
 const INTENT_WORDS = /\b(?:intent|intend|intention|urges?|wish|wants?|desire|plan|act on|deliberate)/i;
@@ -85,7 +103,14 @@ const BEHAVIOUR_KINDS = /\b(actual|interrupted|aborted|self-interrupted|preparat
 const kindOf = (m: RiskMention): string | null => BEHAVIOUR_KINDS.exec(m.trigger)?.[1]?.toLowerCase() ?? null;
 
 /** Elements of a risk a client can have one of and not another: one method thought of, another not. */
-const ELEMENTS: ReadonlySet<string> = new Set(['risk.si.method', 'risk.si.plan', 'risk.si.behavior', 'risk.self_harm', 'risk.substance', 'risk.ipv']);
+const ELEMENTS: ReadonlySet<string> = new Set([
+  'risk.si.method',
+  'risk.si.plan',
+  'risk.si.behavior',
+  'risk.self_harm',
+  'risk.substance',
+  'risk.ipv',
+]);
 
 /** A level above the fact's (a plan when she voiced passive SI), or behaviour she never reported. */
 function overstates(category: RiskCategory, m: RiskMention): boolean {
@@ -116,9 +141,17 @@ export interface JudgeOptions {
  * finding is `unclear` and a clinician settles it. Order matters: a note that both
  * documents and denies the same risk is contradicted, which is worse than either alone.
  */
-export function judgeRiskFact(category: RiskCategory, expected: Assertion, mentions: readonly RiskMention[], opts: JudgeOptions = {}): RiskJudgement {
+export function judgeRiskFact(
+  category: RiskCategory,
+  expected: Assertion,
+  mentions: readonly RiskMention[],
+  opts: JudgeOptions = {},
+): RiskJudgement {
   const voiced = opts.voiced ?? new Set([category]);
-  const inFamily = byRelevance(mentions.filter((m) => riskFamily(m.category) === riskFamily(category)), opts.factText);
+  const inFamily = byRelevance(
+    mentions.filter((m) => riskFamily(m.category) === riskFamily(category)),
+    opts.factText,
+  );
   const family = inFamily.filter((m) => m.confidence !== 'low');
   // Loose words can leave a clinician unsure about the risk they name: "a burden" about
   // suicidal thoughts, not about a plan or an intent, which only their own words speak to.
@@ -127,8 +160,16 @@ export function judgeRiskFact(category: RiskCategory, expected: Assertion, menti
   const unsure = loose.find((m) => m.assertion === expected) ?? loose[0];
   const decided = judgeConfident(category, expected, family, voiced, opts, mentions);
   // The rules could not place what the note says about this risk: a clinician decides.
-  if (unsure && (decided.status === 'omitted' || (decided.status === 'mischaracterised' && unsure.category === category && unsure.assertion === expected)))
-    return { status: 'unclear', mention: unsure, explanation: `The note speaks to ${label(category)} ("${unsure.trigger}"), but the rules cannot tell whether it documents it; a clinician should decide.` };
+  if (
+    unsure &&
+    (decided.status === 'omitted' ||
+      (decided.status === 'mischaracterised' && unsure.category === category && unsure.assertion === expected))
+  )
+    return {
+      status: 'unclear',
+      mention: unsure,
+      explanation: `The note speaks to ${label(category)} ("${unsure.trigger}"), but the rules cannot tell whether it documents it; a clinician should decide.`,
+    };
   return decided;
 }
 
@@ -146,8 +187,11 @@ function judgeConfident(
   const generic = category === riskFamily(category);
   const ideation = category === 'risk.si.passive' || category === 'risk.si.active' || category === 'risk.harm_to_infant.intrusive';
   const covers = (m: RiskMention): boolean =>
-    generic || m.category === category || (ideation && category.startsWith('risk.si') && m.category === riskFamily(category) && !m.screenerItem);
-  const find = (a: Assertion, test: (m: RiskMention) => boolean = covers): RiskMention | undefined => family.find((m) => m.assertion === a && test(m));
+    generic ||
+    m.category === category ||
+    (ideation && category.startsWith('risk.si') && m.category === riskFamily(category) && !m.screenerItem);
+  const find = (a: Assertion, test: (m: RiskMention) => boolean = covers): RiskMention | undefined =>
+    family.find((m) => m.assertion === a && test(m));
   const name = label(category);
 
   if (expected === 'present') {
@@ -160,7 +204,9 @@ function judgeConfident(
     // A denial of the ideation itself ("denies SI", "Q1 N, Q2 N") denies every level above it:
     // there is no method or plan without the thoughts.
     const gate = (m: RiskMention): boolean =>
-      (m.category === 'risk.si.passive' || m.category === 'risk.si.active') && (LADDER[category] ?? 0) > (LADDER[m.category] ?? 0) && LADDER[m.category] !== undefined;
+      (m.category === 'risk.si.passive' || m.category === 'risk.si.active') &&
+      (LADDER[category] ?? 0) > (LADDER[m.category] ?? 0) &&
+      LADDER[m.category] !== undefined;
     // "Denies thoughts of harming infant" names no intent: it denies the thoughts, intrusive ones
     // too. "I would never do anything to him" denies an act, which is how intrusive thoughts sound.
     const deniesAllHarm = (m: RiskMention): boolean =>
@@ -181,16 +227,39 @@ function judgeConfident(
     // documented and denied ("passive SI ... denies SI") is a contradiction.
     // "Has thought of jumping from the car park. Has not thought about the medicines at home."
     const otherMeans = (d: RiskMention): boolean =>
-      !!d.means && d.means.length > 0 && family.some((m) => m.assertion === 'present' && covers(m) && (m.means ?? []).length > 0 && !m.means!.some((x) => d.means!.includes(x)));
+      !!d.means &&
+      d.means.length > 0 &&
+      family.some(
+        (m) => m.assertion === 'present' && covers(m) && (m.means ?? []).length > 0 && !m.means!.some((x) => d.means!.includes(x)),
+      );
     if (documented && denied && category === 'risk.si.method' && otherMeans(denied)) {
       const named = family.find((m) => m.assertion === 'present' && covers(m) && (m.means ?? []).length > 0) ?? documented;
-      return { status: 'captured', mention: named, explanation: `The note documents ${name} ("${named.trigger}"); its denial ("${denied.trigger}") is of other means.` };
+      return {
+        status: 'captured',
+        mention: named,
+        explanation: `The note documents ${name} ("${named.trigger}"); its denial ("${denied.trigger}") is of other means.`,
+      };
     }
     // "Interrupted attempt: yes / Aborted attempt: no" is one kind of attempt, not a contradiction.
-    if (documented && denied && category === 'risk.si.behavior' && kindOf(denied) && kindOf(documented) && kindOf(denied) !== kindOf(documented))
-      return { status: 'captured', mention: documented, explanation: `The note documents ${name} ("${documented.trigger}"); its denial ("${denied.trigger}") is of another kind of attempt.` };
+    if (
+      documented &&
+      denied &&
+      category === 'risk.si.behavior' &&
+      kindOf(denied) &&
+      kindOf(documented) &&
+      kindOf(denied) !== kindOf(documented)
+    )
+      return {
+        status: 'captured',
+        mention: documented,
+        explanation: `The note documents ${name} ("${documented.trigger}"); its denial ("${denied.trigger}") is of another kind of attempt.`,
+      };
     if (documented && denied && ELEMENTS.has(category) && denied.category === category && documented.category === category)
-      return { status: 'unclear', mention: denied, explanation: `The note documents ${name} ("${documented.trigger}") and also denies it ("${denied.trigger}"); a clinician should decide whether the denial is of something else.` };
+      return {
+        status: 'unclear',
+        mention: denied,
+        explanation: `The note documents ${name} ("${documented.trigger}") and also denies it ("${denied.trigger}"); a clinician should decide whether the denial is of something else.`,
+      };
     if (documented && denied)
       return { status: 'contradicted', mention: denied, explanation: `The note both documents and denies ${name}.` };
     // Passive SI written up as active (or intrusive thoughts as intent) is wrong even when the
@@ -206,29 +275,57 @@ function judgeConfident(
         !(category === 'risk.si.plan' && m.category === 'risk.si.behavior' && m.start === documented?.start),
     );
     if (documented && wrongLevel && !generic)
-      return { status: 'mischaracterised', mention: wrongLevel, explanation: `The client voiced ${name}; the note also asserts ${label(wrongLevel.category)}, which she did not voice.` };
+      return {
+        status: 'mischaracterised',
+        mention: wrongLevel,
+        explanation: `The client voiced ${name}; the note also asserts ${label(wrongLevel.category)}, which she did not voice.`,
+      };
     if (documented) {
       const missing = missingSeverity(family, opts.severity, opts.noteSeverity);
       if (missing.length > 0)
-        return { status: 'mischaracterised', mention: documented, explanation: `The note documents ${name} but not ${missing.join(' or ')}, which the client disclosed.` };
+        return {
+          status: 'mischaracterised',
+          mention: documented,
+          explanation: `The note documents ${name} but not ${missing.join(' or ')}, which the client disclosed.`,
+        };
       return { status: 'captured', mention: documented, explanation: `The note documents ${name}.` };
     }
-    if (denied) return { status: 'contradicted', mention: denied, explanation: `The client voiced ${name}, but the note records it as denied.` };
+    if (denied)
+      return { status: 'contradicted', mention: denied, explanation: `The client voiced ${name}, but the note records it as denied.` };
     const otherLevel = find('present', () => true);
     if (otherLevel)
-      return { status: 'mischaracterised', mention: otherLevel, explanation: `The client voiced ${name}; the note documents ${label(otherLevel.category)} instead.` };
+      return {
+        status: 'mischaracterised',
+        mention: otherLevel,
+        explanation: `The client voiced ${name}; the note documents ${label(otherLevel.category)} instead.`,
+      };
     const past = find('historical', (m) => m.category === category || covers(m) || m.category === riskFamily(category));
     if (past) return { status: 'mischaracterised', mention: past, explanation: `Current ${name} is written as history only.` };
     // The only word on it is a screener item scored 0: a reader would take it as no SI.
     const zeroItem = family.find((m) => m.assertion === 'denied' && m.screenerItem);
-    if (zeroItem) return { status: 'contradicted', mention: zeroItem, explanation: `The client voiced ${name}; the note records only a screener item scored 0.` };
+    if (zeroItem)
+      return {
+        status: 'contradicted',
+        mention: zeroItem,
+        explanation: `The client voiced ${name}; the note records only a screener item scored 0.`,
+      };
     // Self-harm written as a suicide attempt, or an attempt as self-harm, is the wrong risk.
     const swapped = mentions.find(
-      (m) => m.assertion === 'present' && m.confidence !== 'low' && ((category === 'risk.self_harm' && m.category === 'risk.si.behavior') || (category === 'risk.si.behavior' && m.category === 'risk.self_harm')),
+      (m) =>
+        m.assertion === 'present' &&
+        m.confidence !== 'low' &&
+        ((category === 'risk.self_harm' && m.category === 'risk.si.behavior') ||
+          (category === 'risk.si.behavior' && m.category === 'risk.self_harm')),
     );
-    if (swapped) return { status: 'mischaracterised', mention: swapped, explanation: `The client voiced ${name}; the note documents ${label(swapped.category)} instead.` };
+    if (swapped)
+      return {
+        status: 'mischaracterised',
+        mention: swapped,
+        explanation: `The client voiced ${name}; the note documents ${label(swapped.category)} instead.`,
+      };
     const someoneElse = find('other', () => true);
-    if (someoneElse) return { status: 'mischaracterised', mention: someoneElse, explanation: `The client's ${name} is written as someone else's.` };
+    if (someoneElse)
+      return { status: 'mischaracterised', mention: someoneElse, explanation: `The client's ${name} is written as someone else's.` };
     return { status: 'omitted', mention: null, explanation: `The client voiced ${name}; the note does not document it.` };
   }
 
@@ -240,9 +337,16 @@ function judgeConfident(
     // active SI"), not by "no attempts since" or "denies a plan".
     const ideationOnly = (m: RiskMention): boolean => !generic || !LEVELLED.has(category) || IDEATION.has(m.category);
     // An item scored 0 on a form speaks to SI as such, never to a plan or an intent asked about in the room.
-    const denial = find('denied', (m) => (covers(m) || m.category === riskFamily(category)) && ideationOnly(m) && (!m.screenerItem || generic));
+    const denial = find(
+      'denied',
+      (m) => (covers(m) || m.category === riskFamily(category)) && ideationOnly(m) && (!m.screenerItem || generic),
+    );
     if (denial) return { status: 'captured', mention: denial, explanation: `The note records that ${name} was denied.` };
-    return { status: 'omitted', mention: null, explanation: `The client was asked about ${name} and denied it; the note does not record the screen.` };
+    return {
+      status: 'omitted',
+      mention: null,
+      explanation: `The client was asked about ${name} and denied it; the note does not record the screen.`,
+    };
   }
 
   if (expected === 'historical') {
@@ -250,8 +354,12 @@ function judgeConfident(
     if (past) return { status: 'captured', mention: past, explanation: `The note records the history of ${name}.` };
     // "Denies SI" or "no attempts since" today does not deny a past attempt; "denies any prior
     // attempt", "no history of SI" and "has never had" do.
-    const denied = find('denied', (m) => (m.category === category || m.category === riskFamily(category)) && (m.pastOnly === true || m.lifetime === true));
-    if (denied) return { status: 'contradicted', mention: denied, explanation: `The client reported a history of ${name}; the note denies it.` };
+    const denied = find(
+      'denied',
+      (m) => (m.category === category || m.category === riskFamily(category)) && (m.pastOnly === true || m.lifetime === true),
+    );
+    if (denied)
+      return { status: 'contradicted', mention: denied, explanation: `The client reported a history of ${name}; the note denies it.` };
     const current = find('present', (m) => m.category === category || m.category === riskFamily(category));
     if (current) return { status: 'mischaracterised', mention: current, explanation: `Past ${name} is written as current.` };
     return { status: 'omitted', mention: null, explanation: `The client reported a history of ${name}; the note does not record it.` };
@@ -268,7 +376,11 @@ function judgeConfident(
 }
 
 /** Severity details the fact is about that no present mention of its risk carries. */
-function missingSeverity(family: readonly RiskMention[], required: readonly string[] | undefined, inNote: ReadonlySet<string> | undefined): string[] {
+function missingSeverity(
+  family: readonly RiskMention[],
+  required: readonly string[] | undefined,
+  inNote: ReadonlySet<string> | undefined,
+): string[] {
   if (!required || required.length === 0) return [];
   const carried = new Set([...family.filter((m) => m.assertion === 'present').flatMap((m) => m.severity ?? []), ...(inNote ?? [])]);
   return required.filter((r) => !carried.has(r)).map((r) => r.replace(/-/g, ' '));

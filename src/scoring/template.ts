@@ -38,7 +38,10 @@ function scoreModality(note: string, kase: Case, rubrics: Rubrics): Pick<Templat
   let got = 0;
   let total = 0;
   const elements = req.elements.map((e) => {
-    const at = e.any.map((t) => findTerm(note, t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    const at = e.any
+      .map((t) => findTerm(note, t))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0];
     total += e.weight;
     if (at !== undefined) got += e.weight;
     return { id: e.id, label: e.label, present: at !== undefined, noteQuote: at !== undefined ? sentenceAround(note, at) : null };

@@ -13,11 +13,13 @@ export function decideVerdict(parts: Parts, rubrics: Rubrics): { verdict: NoteVe
   const t = rubrics.weights.thresholds;
   const reasons: string[] = [];
   for (const f of parts.safety.findings) {
-    if (f.critical && f.status !== 'captured' && f.status !== 'unclear') reasons.push(`critical: ${f.category} ${f.status}${f.factId ? ` (${f.factId})` : ''}`);
+    if (f.critical && f.status !== 'captured' && f.status !== 'unclear')
+      reasons.push(`critical: ${f.category} ${f.status}${f.factId ? ` (${f.factId})` : ''}`);
   }
   const critical = reasons.length > 0;
   for (const f of parts.safety.findings) {
-    if (f.critical && f.status === 'unclear') reasons.push(`review: ${f.category} unclear${f.factId ? ` (${f.factId})` : ''}, a clinician must read the note`);
+    if (f.critical && f.status === 'unclear')
+      reasons.push(`review: ${f.category} unclear${f.factId ? ` (${f.factId})` : ''}, a clinician must read the note`);
   }
   const review = reasons.length > 0 && !critical;
   if (parts.omission.score < t.omission) reasons.push(`omission ${parts.omission.score.toFixed(2)} below ${t.omission}`);

@@ -46,6 +46,17 @@ const MIGRATIONS: readonly string[] = [
      explanation TEXT NOT NULL,
      created_at  TEXT NOT NULL
    );`,
+  // v3: a lease per note call, so runs sharing a store never both pay for one note
+  // (issue #11); and each run's filters, so --resume cannot silently drop items.
+  // owner_host: a pid only says whether its owner is alive on the host that wrote it.
+  `CREATE TABLE claims (
+     cache_key   TEXT PRIMARY KEY,
+     owner_pid   INTEGER NOT NULL,
+     owner_token TEXT NOT NULL,
+     owner_host  TEXT NOT NULL,
+     expires_at  INTEGER NOT NULL
+   );
+   ALTER TABLE runs ADD COLUMN filters_json TEXT;`,
 ];
 
 /** Where the store lives: --store, else SCRIBE_AUDIT_STORE, else .scribe-audit/store.db under the current folder. */
@@ -68,13 +79,16 @@ export function openStore(file: string): Db {
     db.pragma('foreign_keys = ON');
     // Several processes may share one store (parallel CI jobs): wait for the lock, don't fail.
     db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      db.transaction(() => {
+    const behind = (): boolean => (db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length;
+    // Under the write lock, reading the version again: two runs opening one old store at
+    // once must not both migrate it (the second would fail on "table already exists").
+    const migrate = db.transaction(() => {
+      for (let v = db.pragma('user_version', { simple: true }) as number; v < MIGRATIONS.length; v++) {
         db.exec(MIGRATIONS[v]!);
         db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+      }
+    });
+    if (behind()) migrate.immediate();
     return db;
   } catch (err) {
     throw new RunIncompleteError(`cannot open the run store ${file}: ${(err as Error).message}`, { cause: err });

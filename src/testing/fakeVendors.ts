@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import path from 'node:path';
 import { readCase } from '../corpus/caseFolder.ts';
 import { DEFAULTS } from '../config/paths.ts';
-import { anthropicMessage, json, openAIChat, type Reply, type SeenRequest } from '../backends/loopbackServer.ts';
+import { anthropicMessage, json, openAIChat, type Reply, type SeenRequest } from './loopbackServer.ts';
 import type { Case } from '../domain/case.ts';
 
 /** Three corpus cases small enough for an end-to-end run against fake vendors. */
@@ -41,3 +43,28 @@ export function referenceNoteReply(cases: readonly Case[], wire: 'openai' | 'ant
     setTimeout(() => json(200, body)(req, res), delayMs);
   };
 }
+
+/**
+ * Writes the scribe-audit.config.yaml the end-to-end tests share: the E2E cases from the
+ * project's fixtures, and the given backend lines (YAML flow mappings) under `backends:`.
+ */
+export async function writeE2EConfig(
+  dir: string,
+  backends: readonly string[],
+  settings: { samples: number; concurrency?: number; extra?: string[] },
+): Promise<void> {
+  const lines = [
+    `fixtures: ${DEFAULTS.fixtures}`,
+    `cases: [${E2E_CASES.join(', ')}]`,
+    `samples: ${settings.samples}`,
+    ...(settings.concurrency ? [`concurrency: ${settings.concurrency}`] : []),
+    ...(settings.extra ?? []),
+    'backends:',
+    ...backends,
+  ];
+  await writeFile(path.join(dir, 'scribe-audit.config.yaml'), lines.join('\n'));
+}
+
+/** One OpenAI-wire vendor on a loopback server, keyed from VENDOR_KEY. */
+export const openAIVendorLine = (url: string, id = 'vendor'): string =>
+  `  - { id: ${id}, kind: openai, model: gpt-test, baseURL: "${url}/v1", apiKeyEnv: VENDOR_KEY }`;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll } from 'vitest';
-import { startLoopbackServer, type LoopbackServer, type Reply } from '../backends/loopbackServer.ts';
+import { startLoopbackServer, type LoopbackServer, type Reply } from './loopbackServer.ts';
 import { DEFAULTS } from '../config/paths.ts';
 import { readRubrics } from '../config/rubrics.ts';
 import type { Rubrics } from '../domain/rubrics.ts';

@@ -10,7 +10,7 @@ export function miniCase(overrides: Partial<Case> = {}): Case {
     session: { number: 2, minutes: 50 },
     client: { pseudonym: 'Rowan' },
     facts: [{ id: 'si-passive', category: 'risk.si.passive', statement: 'Passive SI voiced', evidence: [2] }],
-    dir: '/tmp/mini-case',
+    dir: 'fixtures/cases/mini-case',
     referenceNote: '## Subjective\nClient endorsed passive suicidal ideation.\n',
     transcript: {
       source: 'transcript.txt',

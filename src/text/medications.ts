@@ -51,8 +51,5 @@ export const MEDICATIONS: Readonly<Record<string, readonly string[]>> = {
 
 /** Every name (generic and brand) → its generic name. */
 export const MEDICATION_NAMES: ReadonlyMap<string, string> = new Map(
-  Object.entries(MEDICATIONS).flatMap(([generic, brands]) => [
-    [generic, generic] as const,
-    ...brands.map((b) => [b, generic] as const),
-  ]),
+  Object.entries(MEDICATIONS).flatMap(([generic, brands]) => [[generic, generic] as const, ...brands.map((b) => [b, generic] as const)]),
 );

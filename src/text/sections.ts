@@ -16,7 +16,10 @@ const HEADING =
   /^[ \t]*(?:#{1,6}[ \t]+(?<md>[^\n#]+?)[ \t]*#*[ \t]*$|\*\*(?<bold>[^*\n]{1,40}?):?\*\*:?[ \t]*(?<boldRest>.*)$|(?<label>[A-Za-z][A-Za-z &/-]{0,39}):[ \t]*(?<labelRest>.*)$)/gm;
 
 function cleanLabel(raw: string): string {
-  return normalize(raw).replace(/[:*_]/g, '').replace(/\(.*?\)/g, '').trim();
+  return normalize(raw)
+    .replace(/[:*_]/g, '')
+    .replace(/\(.*?\)/g, '')
+    .trim();
 }
 
 /** Splits a note into its headed sections, in order. Text before the first heading is dropped. */

@@ -42,11 +42,18 @@ export function extractiveNote(kase: Case, rubrics: Rubrics): string {
 
   const quote = (s: { turn: number; text: string }): string => `- (turn ${s.turn}) "${s.text}"`;
   const narrative = ['Client stated:', ...spread(client, MAX_QUOTES).map(quote)].join('\n');
-  const measures = screeners.length > 0 ? `Screeners discussed: ${screeners.map((s) => s.text).join(' ')}` : 'No screener scores discussed.';
+  const measures =
+    screeners.length > 0 ? `Screeners discussed: ${screeners.map((s) => s.text).join(' ')}` : 'No screener scores discussed.';
   const riskBlock = risk.length > 0 ? `Risk: ${risk.join(' ')}` : 'Risk: no risk statements found in the transcript.';
-  const interventionBlock = interventions.length > 0 ? ['Therapist:', ...spread(interventions, 6).map(quote)].join('\n') : 'Interventions not identified.';
+  const interventionBlock =
+    interventions.length > 0 ? ['Therapist:', ...spread(interventions, 6).map(quote)].join('\n') : 'Interventions not identified.';
   const plan = planLines.length > 0 ? spread(planLines, 4).map(quote).join('\n') : 'Continue treatment.';
-  const responses = spread(client.filter((s) => interventions.some((i) => i.turn === s.turn - 1)), 4).map(quote).join('\n');
+  const responses = spread(
+    client.filter((s) => interventions.some((i) => i.turn === s.turn - 1)),
+    4,
+  )
+    .map(quote)
+    .join('\n');
 
   const bodies: Record<string, string> = {
     subjective: narrative,

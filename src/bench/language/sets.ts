@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseYamlWithSchema } from '../../corpus/yamlSource.ts';
+import { parseYamlWithSchema } from '../../input/yamlSource.ts';
 import { Assertion, RISK_CATEGORIES } from '../../domain/categories.ts';
 import { InputError } from '../../domain/errors.ts';
 
@@ -72,7 +72,9 @@ export async function readLanguageSets(dir: string): Promise<LanguageSet[]> {
   if (!status.ok) throw new InputError(status.problems);
   const heldOut = new Set(status.value.heldOut);
   const sets: LanguageSet[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(dir, entry.name);
     const files = (await readdir(folder)).filter((f) => f.endsWith('.yaml')).sort();
     const set: LanguageSet = { name: entry.name, blind: heldOut.has(entry.name), speech: [], notes: [] };

@@ -33,7 +33,11 @@ export function corpusSpeed(engine: RiskEngine, cases: readonly Case[], rounds =
   }
   const t0 = performance.now();
   // A fresh copy of the turns: scanTranscript caches by the array, and this measures a first scan.
-  for (const c of cases) scanTranscript(engine, c.transcript.turns.map((t) => ({ ...t })));
+  for (const c of cases)
+    scanTranscript(
+      engine,
+      c.transcript.turns.map((t) => ({ ...t })),
+    );
   const perSession = (performance.now() - t0) / Math.max(1, cases.length);
   const words = cases.reduce((n, c) => n + c.referenceNote.split(/\s+/).length, 0) / Math.max(1, cases.length);
   return [

@@ -28,16 +28,26 @@ export function speechTable(results: readonly SpeechResult[], ms: number, verbos
     for (const a of ['present', 'denied', 'historical', 'hypothetical', 'other'] as const) {
       const rows = results.filter((r) => r.item.category !== 'none' && riskFamily(r.item.category) === f && r.item.assertion === a);
       if (rows.length === 0) continue;
-      lines.push(`    ${`${f}:${a}`.padEnd(34)} ${frac(rows.filter((r) => r.labelFound).length, rows.length)}  exact ${pct(rows.filter((r) => r.levelExact).length, rows.length)}`);
+      lines.push(
+        `    ${`${f}:${a}`.padEnd(34)} ${frac(rows.filter((r) => r.labelFound).length, rows.length)}  exact ${pct(rows.filter((r) => r.levelExact).length, rows.length)}`,
+      );
     }
   }
-  const found = results.filter((r) => r.item.category !== 'none' && r.mentions.some((m) => riskFamily(m.category) === riskFamily(r.item.category)));
+  const found = results.filter(
+    (r) => r.item.category !== 'none' && r.mentions.some((m) => riskFamily(m.category) === riskFamily(r.item.category)),
+  );
   lines.push(`  assertion right where the risk was found     ${frac(found.filter((r) => r.labelFound).length, found.length)}`);
   lines.push(`  speed: ${(results.length / (ms / 1000)).toFixed(0)} utterances/s (${(ms / results.length).toFixed(2)} ms each)`);
   if (verbose) {
-    for (const r of current.filter((x) => !x.currentSi.any)) lines.push(`    MISS ${r.item.id} ${r.item.category} ${r.item.asked ? `[Q: ${r.item.asked}] ` : ''}${r.item.text}`);
+    for (const r of current.filter((x) => !x.currentSi.any))
+      lines.push(`    MISS ${r.item.id} ${r.item.category} ${r.item.asked ? `[Q: ${r.item.asked}] ` : ''}${r.item.text}`);
     for (const r of rest.filter((x) => x.currentSi.any))
-      lines.push(`    FA   ${r.item.id} ${r.item.category}:${r.item.assertion ?? ''} ${r.item.text}  => ${r.mentions.filter((m) => m.category.startsWith('risk.si')).map((m) => `${m.rule}${m.confidence === 'low' ? '(low)' : ''}`).join(',')}`);
+      lines.push(
+        `    FA   ${r.item.id} ${r.item.category}:${r.item.assertion ?? ''} ${r.item.text}  => ${r.mentions
+          .filter((m) => m.category.startsWith('risk.si'))
+          .map((m) => `${m.rule}${m.confidence === 'low' ? '(low)' : ''}`)
+          .join(',')}`,
+      );
   }
   return lines.join('\n');
 }
@@ -61,14 +71,25 @@ export function noteTable(results: readonly NoteResult[], verbose: boolean): str
   const statuses = ['captured', 'omitted', 'contradicted', 'mischaracterised'] as const;
   for (const e of statuses) {
     const rows = results.filter((r) => r.item.expected === e);
-    const by = ['captured', 'omitted', 'contradicted', 'mischaracterised', 'unclear'].map((s) => `${s.slice(0, 6)} ${String(rows.filter((r) => r.status === s).length).padStart(3)}`);
+    const by = ['captured', 'omitted', 'contradicted', 'mischaracterised', 'unclear'].map(
+      (s) => `${s.slice(0, 6)} ${String(rows.filter((r) => r.status === s).length).padStart(3)}`,
+    );
     lines.push(`    ${e.padEnd(17)} ${String(rows.length).padStart(3)}: ${by.join('  ')}`);
   }
   const styles = [...new Set(results.map((r) => r.item.style))].sort();
-  lines.push(`  by style: ${styles.map((s) => { const rows = results.filter((r) => r.item.style === s); return `${s} ${pct(rows.filter((r) => r.status === r.item.expected).length, rows.length).trim()}`; }).join(', ')}`);
+  lines.push(
+    `  by style: ${styles
+      .map((s) => {
+        const rows = results.filter((r) => r.item.style === s);
+        return `${s} ${pct(rows.filter((r) => r.status === r.item.expected).length, rows.length).trim()}`;
+      })
+      .join(', ')}`,
+  );
   if (verbose)
     for (const r of results.filter((x) => x.status !== x.item.expected))
-      lines.push(`    ${r.item.id} ${r.item.fact.category}:${r.item.fact.assertion} expected ${r.item.expected}, scored ${r.status} — ${r.explanation}\n      NOTE: ${r.item.note.trim().replace(/\n/g, ' / ')}`);
+      lines.push(
+        `    ${r.item.id} ${r.item.fact.category}:${r.item.fact.assertion} expected ${r.item.expected}, scored ${r.status} — ${r.explanation}\n      NOTE: ${r.item.note.trim().replace(/\n/g, ' / ')}`,
+      );
   return lines.join('\n');
 }
 

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSetup } from '../../config/setup.ts';
-import { InputError, UsageError } from '../../domain/errors.ts';
+import { buildSetup } from '../setup.ts';
+import { InputError } from '../../domain/errors.ts';
 import { RunResult } from '../../domain/run.ts';
 import { summaryTable } from '../../report/terminal.ts';
 import { runAudit } from '../../runner/audit.ts';
 import { openStore, storePath } from '../../store/db.ts';
+import type { RunFilters } from '../../domain/notes.ts';
 import { RunStore } from '../../store/runStore.ts';
 import { findRegressions } from '../../scoring/regression.ts';
 import { EXIT } from '../exitCodes.ts';
+import { outDirProblems } from '../outDir.ts';
+import { planResume } from '../resume.ts';
 import type { CliIO } from '../io.ts';
 import { VERSION } from '../version.ts';
 import { progressPrinter } from '../progress.ts';
@@ -31,6 +34,8 @@ export interface RunFlags {
   cache: boolean;
   store?: string;
   resume?: boolean;
+  /** With --resume: allow a resume on part of the run's items; the rest stay resumable. */
+  narrow?: boolean;
 }
 
 async function readBaseline(file: string): Promise<RunResult> {
@@ -41,12 +46,21 @@ async function readBaseline(file: string): Promise<RunResult> {
     throw InputError.single(file, null, `cannot read baseline: ${(err as Error).message}`, 'pass the report.json of an earlier run');
   }
   const parsed = RunResult.safeParse(json);
-  if (!parsed.success) throw InputError.single(file, null, 'not a scribe-audit report.json of this schema version', 'pass the report.json an earlier run wrote, or rerun that baseline with this version');
+  if (!parsed.success)
+    throw InputError.single(
+      file,
+      null,
+      'not a scribe-audit report.json of this schema version',
+      'pass the report.json an earlier run wrote, or rerun that baseline with this version',
+    );
   return parsed.data;
 }
 
 export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): Promise<number> {
+  // Preflight, cheapest first: nothing below calls a backend until every input is known good.
   const formats = parseFormats(flags.format);
+  const outProblems = await outDirProblems(path.resolve(io.cwd, flags.out));
+  if (outProblems.length > 0) throw new InputError(outProblems);
   const baseline = flags.baseline ? await readBaseline(path.resolve(io.cwd, flags.baseline)) : null;
   const setup = await buildSetup(
     {
@@ -68,9 +82,14 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
   const progress = progressPrinter(io.err, live);
   let run: RunResult;
   try {
-    const resumed = flags.resume ? store.unfinishedRun() : null;
-    if (flags.resume && !resumed) throw new UsageError('--resume: the store has no interrupted run to continue; run without --resume');
-    if (resumed) io.err(`Resuming run ${resumed.runId} (started ${resumed.startedAt}); finished notes come from the store.\n`);
+    // What this run covers: stored with a new run, compared with an interrupted one's.
+    const filters: RunFilters = {
+      given: { backends: flags.backends ?? null, cases: flags.cases ?? null, samples: flags.samples ?? null },
+      backends: setup.backends.map((b) => b.config.id),
+      cases: setup.cases.map((c) => c.id),
+      samples: setup.samples,
+    };
+    const { resumed, narrowed, rerun } = planResume(store, flags, filters, io.err);
     run = await runAudit(setup, {
       signal: io.signal,
       onEvent: progress.onEvent,
@@ -80,7 +99,11 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
       store,
       refresh: !flags.cache,
       configFile: setup.configFile,
+      filters,
+      narrowed,
     });
+    const left = narrowed && resumed ? (store.itemsLeft(resumed.runId) ?? 0) : 0;
+    if (left > 0) io.err(`Run ${resumed?.runId} stays resumable: ${left} of its items remain; \`${rerun}\` writes them.\n`);
   } finally {
     progress.stop();
     store.close();

@@ -9,6 +9,7 @@ import { readRubrics } from '../../config/rubrics.ts';
 import { readCase, readCases } from '../../corpus/index.ts';
 import { InputError, formatProblem, type InputProblem } from '../../domain/errors.ts';
 import { EXIT } from '../exitCodes.ts';
+import { buildSetup } from '../setup.ts';
 import type { CliIO } from '../io.ts';
 
 interface Tally {
@@ -19,8 +20,16 @@ interface Tally {
   problems: InputProblem[];
 }
 
-const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false);
-const isFile = (p: string): Promise<boolean> => stat(p).then((s) => s.isFile(), () => false);
+const isDir = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+const isFile = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 /** Runs a loader that reports by throwing InputError, collecting its problems instead. */
 async function collect(t: Tally, load: () => Promise<unknown>): Promise<boolean> {
@@ -34,7 +43,7 @@ async function collect(t: Tally, load: () => Promise<unknown>): Promise<boolean>
   }
 }
 
-async function validatePath(p: string, t: Tally): Promise<void> {
+async function validatePath(p: string, t: Tally, cwd: string): Promise<void> {
   if (await isDir(p)) {
     if (await isFile(path.join(p, 'case.yaml'))) {
       const r = await readCase(p);
@@ -72,24 +81,38 @@ async function validatePath(p: string, t: Tally): Promise<void> {
       // A syntax error is reported with its line by the config loader below.
     }
     if (doc && typeof doc === 'object' && 'answers' in doc) {
-      t.problems.push({ file: p, line: null, message: 'a single vendor profile was given', fix: 'validate the folder holding the vendor profiles instead' });
+      t.problems.push({
+        file: p,
+        line: null,
+        message: 'a single vendor profile was given',
+        fix: 'validate the folder holding the vendor profiles instead',
+      });
       return;
     }
-    if (await collect(t, () => loadConfig(p, process.cwd()))) t.configs++;
+    if (await collect(t, () => loadConfig(p, cwd))) t.configs++;
     return;
   }
-  t.problems.push({ file: p, line: null, message: 'no such file or folder', fix: 'pass case folders, a folder of cases, config files, a vendor folder or a rubrics folder' });
+  t.problems.push({
+    file: p,
+    line: null,
+    message: 'no such file or folder',
+    fix: 'pass case folders, a folder of cases, config files, a vendor folder or a rubrics folder',
+  });
 }
 
-export async function validateCommand(paths: string[], io: CliIO): Promise<number> {
+export async function validateCommand(paths: string[], io: CliIO, opts: { config?: string } = {}): Promise<number> {
   const t: Tally = { cases: 0, vendors: 0, rubrics: 0, configs: 0, problems: [] };
   let targets = paths.map((p) => path.resolve(io.cwd, p));
-  if (targets.length === 0) {
+  // The run's own preflight, exactly as `run --config FILE` would do it, minus the calls.
+  if (opts.config) {
+    const config = opts.config;
+    if (await collect(t, () => buildSetup({ config }, io.cwd, io.env))) t.configs++;
+  } else if (targets.length === 0) {
     targets = [DEFAULTS.fixtures, DEFAULTS.rubrics, DEFAULTS.vendors, DEFAULTS.builtinSuite];
     const local = path.join(io.cwd, DEFAULTS.configFile);
     if (await isFile(local)) targets.push(local);
   }
-  for (const p of targets) await validatePath(p, t);
+  for (const p of targets) await validatePath(p, t, io.cwd);
   const counts = `${t.cases} case(s), ${t.vendors} vendor profile(s), ${t.rubrics} rubrics folder(s), ${t.configs} config file(s)`;
   if (t.problems.length > 0) {
     for (const p of t.problems) io.err(`${formatProblem(p)}\n`);

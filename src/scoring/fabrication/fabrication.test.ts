@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../domain/case.ts';
 import type { FabricationFinding } from '../../domain/scorecard.ts';
 import { findRiskMentions } from '../../text/risk/index.ts';
-import { engine } from '../../text/risk/rules.fixture.ts';
+import { engine } from '../../testing/riskRules.ts';
 import { miniCase } from '../../testing/miniCase.ts';
 import { scoreFabrication } from './index.ts';
 
-const turn = (number: number, speaker: 'THERAPIST' | 'CLIENT', text: string) => ({ number, speaker, role: speaker === 'CLIENT' ? ('client' as const) : ('therapist' as const), text, line: number });
+const turn = (number: number, speaker: 'THERAPIST' | 'CLIENT', text: string) => ({
+  number,
+  speaker,
+  role: speaker === 'CLIENT' ? ('client' as const) : ('therapist' as const),
+  text,
+  line: number,
+});
 
 const kase: Case = miniCase({
   client: { pseudonym: 'Rowan Achebe', perinatal: '7 weeks postpartum' },
@@ -20,19 +26,25 @@ const kase: Case = miniCase({
     source: 't',
     turns: [
       turn(1, 'THERAPIST', 'Your EPDS came to sixteen, and you scored one on question ten.'),
-      turn(2, 'CLIENT', "I'm on sertraline, fifty milligrams, since about three weeks. My partner Daniel has been great. Sometimes I wish I wouldn't wake up."),
+      turn(
+        2,
+        'CLIENT',
+        "I'm on sertraline, fifty milligrams, since about three weeks. My partner Daniel has been great. Sometimes I wish I wouldn't wake up.",
+      ),
       turn(3, 'THERAPIST', 'We talked about this being perinatal depression. See you on the 12th of December.'),
     ],
   },
 });
 
 const findings = (note: string): FabricationFinding[] =>
-  scoreFabrication({ note, kase, rubrics: undefined as never, engine, mentions: findRiskMentions(engine, note, { mode: 'note' }) }).findings;
+  scoreFabrication({ note, kase, rubrics: undefined as never, engine, mentions: findRiskMentions(engine, note, { mode: 'note' }) })
+    .findings;
 const kinds = (note: string): string[] => findings(note).map((f) => `${f.kind}:${f.severity}`);
 
 describe('scoreFabrication', () => {
   it('finds nothing in a note the session supports, spoken numbers included', () => {
-    const note = 'Client takes sertraline 50 mg, started 3 weeks ago. EPDS 16; item 10 scored 1. Partner Daniel supportive. Perinatal depression (F53.0). Next session 12 December. Client is 7 weeks postpartum.';
+    const note =
+      'Client takes sertraline 50 mg, started 3 weeks ago. EPDS 16; item 10 scored 1. Partner Daniel supportive. Perinatal depression (F53.0). Next session 12 December. Client is 7 weeks postpartum.';
     expect(findings(note)).toEqual([]);
   });
 
@@ -49,8 +61,8 @@ describe('scoreFabrication', () => {
   it('flags a changed screener total and item, citing the turn where it was said', () => {
     const f = findings('EPDS 19; item 10 = 2.');
     expect(f.map((x) => x.explanation)).toEqual([
-      'The note gives EPDS 19; the session\'s score was 16.',
-      'The note gives EPDS item 10 as 2; the session\'s answer was 1.',
+      "The note gives EPDS 19; the session's score was 16.",
+      "The note gives EPDS item 10 as 2; the session's answer was 1.",
     ]);
     expect(f[0]?.transcriptTurns).toEqual([1]);
     expect(f[0]?.evidence[0]?.text).toContain('sixteen');
@@ -74,10 +86,14 @@ describe('scoreFabrication', () => {
   });
 
   it('flags durations, dates and people the session never mentions, as minor', () => {
-    expect(kinds('Symptoms for 6 months. Seen on 3 March. Her mother Gloria helps.')).toEqual(['duration:minor', 'date:minor', 'person:minor']);
+    expect(kinds('Symptoms for 6 months. Seen on 3 March. Her mother Gloria helps.')).toEqual([
+      'duration:minor',
+      'date:minor',
+      'person:minor',
+    ]);
   });
 
-  it('applies the case\'s mustNot items', () => {
+  it("applies the case's mustNot items", () => {
     const f = findings('Baby born full term.');
     expect(f).toMatchObject([{ kind: 'must-not', severity: 'minor', ruleId: 'no-full-term', noteQuote: 'Baby born full term.' }]);
   });

@@ -44,4 +44,3 @@ export function medicationFindings(note: string, { spoken }: Session): Fabricati
   }
   return out;
 }
-

@@ -40,4 +40,3 @@ export function mustNotFindings(note: string, kase: Case, mentions: readonly Ris
   }
   return out;
 }
-

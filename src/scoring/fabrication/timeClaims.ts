@@ -4,11 +4,26 @@ import { spokenNumbersToDigits } from '../../text/numbers.ts';
 import { sentenceAround } from '../evidence.ts';
 import type { Session } from './support.ts';
 
-const UNITS: Record<string, string> = { d: 'day', w: 'week', wk: 'week', mo: 'month', m: 'month', y: 'year', yr: 'year', h: 'hour', hr: 'hour', n: 'night' };
+const UNITS: Record<string, string> = {
+  d: 'day',
+  w: 'week',
+  wk: 'week',
+  mo: 'month',
+  m: 'month',
+  y: 'year',
+  yr: 'year',
+  h: 'hour',
+  hr: 'hour',
+  n: 'night',
+};
 const DURATION = /(\d+(?:\.\d+)?)\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|nights?)\b/gi;
-const MONTHS = 'january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+const MONTHS =
+  'january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 // "6/10" without a year is a 0-10 rating (SUDS, mood, urges), never 10 June: the lookahead skips it.
-const DATE = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTHS})\\b|(${MONTHS})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b|(\\d{1,2})/(?!10\\b(?!/))(\\d{1,2})(?:/\\d{2,4})?\\b)`, 'gi');
+const DATE = new RegExp(
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTHS})\\b|(${MONTHS})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b|(\\d{1,2})/(?!10\\b(?!/))(\\d{1,2})(?:/\\d{2,4})?\\b)`,
+  'gi',
+);
 
 const unitOf = (raw: string): string => {
   const u = raw.toLowerCase().replace(/s$/, '');
@@ -26,7 +41,10 @@ function durations(text: string): Set<string> {
  * own metadata (weeks postpartum, session minutes) counts as support.
  */
 export function timeFindings(note: string, { kase, spoken }: Session): FabricationFinding[] {
-  const said = new Set([...spoken.flatMap((t) => [...durations(t)]), ...durations(`${kase.client.perinatal ?? ''} ${kase.title} ${kase.session.minutes} minutes`)]);
+  const said = new Set([
+    ...spoken.flatMap((t) => [...durations(t)]),
+    ...durations(`${kase.client.perinatal ?? ''} ${kase.title} ${kase.session.minutes} minutes`),
+  ]);
   const out: FabricationFinding[] = [];
   const reported = new Set<string>();
   for (const m of note.matchAll(DURATION)) {

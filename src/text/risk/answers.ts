@@ -75,7 +75,8 @@ export function askedIn(engine: RiskEngine, previousTurn: string, mode: 'speech'
   const q = readings[qi];
   if (!q) return null;
   const words = q.sent.tokens.filter((t) => !t.mark);
-  const usable = !statement || endAt(list(engine, 'readBack'), q.sent, 0) > 0 || (words.some((t) => t.lower === 'you') && words.length <= 14);
+  const usable =
+    !statement || endAt(list(engine, 'readBack'), q.sent, 0) > 0 || (words.some((t) => t.lower === 'you') && words.length <= 14);
   let mentions = usable ? q.found : [];
   let sentences = [q.sent];
   // "Has that happened for you?", or a read-back of a form ("You circled 'more than half the days'."):
@@ -86,7 +87,9 @@ export function askedIn(engine: RiskEngine, previousTurn: string, mode: 'speech'
     sentences = readings.slice(from, qi + 1).map((r) => r.sent);
   }
   if (mentions.length === 0 && context.length === 0) return null;
-  const aboutOthers = sentences.some((s) => s.tokens.some((t) => t.lower === 'family' || t.lower === 'relatives' || t.lower === 'relative'));
+  const aboutOthers = sentences.some((s) =>
+    s.tokens.some((t) => t.lower === 'family' || t.lower === 'relatives' || t.lower === 'relative'),
+  );
   return { mentions, families: familiesOf(mentions), context, sentences: readings.map((r) => r.sent), statement, aboutOthers };
 }
 
@@ -161,10 +164,16 @@ export function answerMentions(ctx: Context, readings: Reading[], asked: Asked):
     // "So no plan." / "No." or "Right." both confirm the denial.
     if (asked.statement && assertion !== 'historical') assertion = 'denied';
     // "Do you feel safe at home?" "No." is IPV present.
-    if (q.inverted && (assertion === 'present' || assertion === 'denied'))
-      assertion = assertion === 'present' ? 'denied' : 'present';
+    if (q.inverted && (assertion === 'present' || assertion === 'denied')) assertion = assertion === 'present' ? 'denied' : 'present';
     const category = assertion === 'denied' && q.category.startsWith('risk.harm_to_infant') ? 'risk.harm_to_infant.intent' : q.category;
-    return { start: answer.start, end: answer.end, category, assertion, rule: `answer:${q.rule}`, confidence: answer.evasive ? 'low' : q.confidence };
+    return {
+      start: answer.start,
+      end: answer.end,
+      category,
+      assertion,
+      rule: `answer:${q.rule}`,
+      confidence: answer.evasive ? 'low' : q.confidence,
+    };
   });
   first.found.unshift(...found);
 }
@@ -176,7 +185,9 @@ export function answerMentions(ctx: Context, readings: Reading[], asked: Asked):
 function specificAnswer(ctx: Context, first: Reading, asked: Asked): void {
   for (const part of ['plan', 'method'] as const) {
     const category = part === 'plan' ? 'risk.si.plan' : 'risk.si.method';
-    const askedFor = asked.mentions.some((q) => q.category === category) || asked.sentences.some((s) => matches(list(ctx.engine, `specifics.${part}.asks`), s));
+    const askedFor =
+      asked.mentions.some((q) => q.category === category) ||
+      asked.sentences.some((s) => matches(list(ctx.engine, `specifics.${part}.asks`), s));
     if (!askedFor) continue;
     const detail = list(ctx.engine, `specifics.${part}.answers`);
     const at = skipFiller(ctx.engine, first.sent);

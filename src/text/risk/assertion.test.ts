@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assertion } from '../../domain/categories.ts';
 import { findTriggers } from './context.ts';
 import { findRiskMentions } from './find.ts';
-import { engine } from './rules.fixture.ts';
+import { engine } from '../../testing/riskRules.ts';
 import { prepare } from './sentence.ts';
 import type { TextMode } from './types.ts';
 

@@ -112,7 +112,10 @@ function onlyList(input: AssertionInput, from: number, to: number): boolean {
 
 function isBare(input: AssertionInput): boolean {
   const bare = input.rules.concepts.get('list-item-risk');
-  return bare !== undefined && findAll(bare, input.sent.ctx, input.span.start, input.span.end).some(([s, e]) => s === input.span.start && e === input.span.end);
+  return (
+    bare !== undefined &&
+    findAll(bare, input.sent.ctx, input.span.start, input.span.end).some(([s, e]) => s === input.span.start && e === input.span.end)
+  );
 }
 
 function coversForward(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
@@ -125,7 +128,11 @@ function coversForward(input: AssertionInput, t: Trigger, active: readonly Trigg
   if (t.kind === 'negated') {
     let comma = -1;
     for (let i = t.end; i < span.start; i++) if (isComma(sent, i)) comma = i;
-    if (comma >= 0 && active.some((b) => b !== t && b.kind !== 'terminate' && b.kind !== 'current' && b.start > comma && b.start < span.start)) return false;
+    if (
+      comma >= 0 &&
+      active.some((b) => b !== t && b.kind !== 'terminate' && b.kind !== 'current' && b.start > comma && b.start < span.start)
+    )
+      return false;
   }
   if (t.maxScope !== undefined && words(sent, t.end, span.start) > t.maxScope) return false;
   // Another person's scope ends at the client ("my mom doesn't know I...") and at a
@@ -221,7 +228,10 @@ export function deniesOnlyHistory(input: AssertionInput): boolean {
   const alsoNow = (t: Trigger): boolean => {
     const from = Math.min(t.start, denialStart);
     const to = Math.max(t.end, span.end);
-    return active.some((c) => c.kind === 'current' && c.start >= from && c.end <= to) || sent.tokens.slice(from, to).some((x) => x.lower === 'present');
+    return (
+      active.some((c) => c.kind === 'current' && c.start >= from && c.end <= to) ||
+      sent.tokens.slice(from, to).some((x) => x.lower === 'present')
+    );
   };
   return scopes.length > 0 && !scopes.some(alsoNow);
 }
@@ -265,13 +275,19 @@ export function assertionOf(input: AssertionInput): Assertion | null {
   }
   // "Kill myself" is the client's; "herself" in a relay could be anyone named before it.
   // In a note "her" is anyone's; only "patient" or "client" names the client for sure.
-  const mentionIsClient = hasConcept(input, mode === 'speech' ? 'first-person' : mode === 'note' ? 'client-named' : 'self', span.start, span.end);
-  const other =
-    explicitOther || (input.experiencer && !mentionIsClient && (kinds.has('other') || aboutSomeoneElse(input, active)));
+  const mentionIsClient = hasConcept(
+    input,
+    mode === 'speech' ? 'first-person' : mode === 'note' ? 'client-named' : 'self',
+    span.start,
+    span.end,
+  );
+  const other = explicitOther || (input.experiencer && !mentionIsClient && (kinds.has('other') || aboutSomeoneElse(input, active)));
   if (other) return 'other';
   if (question && !kinds.has('negated')) return answerAfter(input, Math.max(span.end, question.end));
   if (kinds.has('negated')) {
-    const exception = active.some((t) => t.kind === 'exception' && t.start >= span.end && covers(input, { ...t, direction: 'backward' }, active));
+    const exception = active.some(
+      (t) => t.kind === 'exception' && t.start >= span.end && covers(input, { ...t, direction: 'backward' }, active),
+    );
     if (exception) return null;
     return kinds.has('past-report') ? 'historical' : 'denied';
   }

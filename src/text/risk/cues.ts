@@ -20,7 +20,13 @@ export const familiesOf = (found: readonly Found[]): Family[] => [
 /** What a cue names in each family: "plan" beside SI is a suicide plan, beside harm to the baby it is intent. */
 const CUE_CATEGORY: Record<Family, Record<Cue, RiskCategory | null>> = {
   si: { ideation: 'risk.si', intent: 'risk.si.intent', plan: 'risk.si.plan', method: 'risk.si.method', behavior: 'risk.si.behavior' },
-  infant: { ideation: 'risk.harm_to_infant.intrusive', intent: 'risk.harm_to_infant.intent', plan: 'risk.harm_to_infant.intent', method: null, behavior: null },
+  infant: {
+    ideation: 'risk.harm_to_infant.intrusive',
+    intent: 'risk.harm_to_infant.intent',
+    plan: 'risk.harm_to_infant.intent',
+    method: null,
+    behavior: null,
+  },
   // HI has no levels: "denies intent" beside HI denies the intent, not the ideation.
   hi: { ideation: 'risk.hi', intent: null, plan: null, method: null, behavior: null },
 };
@@ -38,7 +44,12 @@ export function cueMentions(ctx: Context, readings: readonly Reading[], at: numb
     let families = familiesOf(r.found);
     // A checklist ("SI: passive / HI: denied / Plan: none") names the risk a line or two up.
     if (families.length === 0)
-      families = familiesOf(readings.slice(Math.max(0, at - 2), at).filter((x) => x.sent.seg.heading === r.sent.seg.heading).flatMap((x) => x.found));
+      families = familiesOf(
+        readings
+          .slice(Math.max(0, at - 2), at)
+          .filter((x) => x.sent.seg.heading === r.sent.seg.heading)
+          .flatMap((x) => x.found),
+      );
     if (families.length === 0) families = [...ctx.asked];
     if (families.length === 0 && ctx.cueDefault && !rule.weak) families = [ctx.cueDefault];
     if (families.length === 0 && hasConcept(ctx, r, 'cue-list')) families = ['si'];
@@ -56,7 +67,15 @@ export function cueMentions(ctx: Context, readings: readonly Reading[], at: numb
     for (const family of families) {
       const category = CUE_CATEGORY[family][rule.cue!];
       if (category)
-        r.found.push({ start: hit.start, end: hit.end, category, assertion, rule: rule.id, confidence: rule.confidence ?? 'high', ...(pastOnly ? { pastOnly } : {}) });
+        r.found.push({
+          start: hit.start,
+          end: hit.end,
+          category,
+          assertion,
+          rule: rule.id,
+          confidence: rule.confidence ?? 'high',
+          ...(pastOnly ? { pastOnly } : {}),
+        });
     }
   }
 }

@@ -82,13 +82,23 @@ class Problems {
     try {
       const missing = conceptsIn(parsePattern(src)).filter((c) => !known.has(c));
       if (missing.length > 0) {
-        this.list.push({ file, path, message: `unknown concept <${missing[0]}>`, fix: `define "${missing[0]}" in concepts.yaml, or fix the name` });
+        this.list.push({
+          file,
+          path,
+          message: `unknown concept <${missing[0]}>`,
+          fix: `define "${missing[0]}" in concepts.yaml, or fix the name`,
+        });
         return undefined;
       }
       return compilePattern(src);
     } catch (err) {
       if (!(err instanceof PatternError)) throw err;
-      this.list.push({ file, path, message: `pattern "${src}": ${err.message} (at column ${err.column + 1})`, fix: 'see the pattern language in rubrics/risk/README.md' });
+      this.list.push({
+        file,
+        path,
+        message: `pattern "${src}": ${err.message} (at column ${err.column + 1})`,
+        fix: 'see the pattern language in rubrics/risk/README.md',
+      });
       return undefined;
     }
   }
@@ -186,14 +196,27 @@ function compileLists(rules: RiskRules, p: Problems): Map<string, Matcher> {
     if (ok) lists.set(`${file.replace('.yaml', '')}.${key}`, compilePatterns(patterns));
   };
   const { answers, framing, context } = rules;
-  for (const key of ['filler', 'yes', 'no', 'past', 'evasive', 'hedges', 'qualifiers', 'pointsBack', 'imageTalk', 'readBack', 'questionStarts'] as const)
+  for (const key of [
+    'filler',
+    'yes',
+    'no',
+    'past',
+    'evasive',
+    'hedges',
+    'qualifiers',
+    'pointsBack',
+    'imageTalk',
+    'readBack',
+    'questionStarts',
+  ] as const)
     add('answers.yaml', key, answers[key]);
   add('answers.yaml', 'screenerTalk', answers.screenerTalk);
   for (const part of ['plan', 'method'] as const) {
     add('answers.yaml', `specifics.${part}.asks`, answers.specifics[part].asks);
     add('answers.yaml', `specifics.${part}.answers`, answers.specifics[part].answers);
   }
-  for (const key of ['intrusive', 'intrusiveNamed', 'intended', 'intendedAlways', 'infantWords', 'adultWords'] as const) add('framing.yaml', key, framing[key]);
+  for (const key of ['intrusive', 'intrusiveNamed', 'intended', 'intendedAlways', 'infantWords', 'adultWords'] as const)
+    add('framing.yaml', key, framing[key]);
   for (const key of ['other', 'historical', 'current'] as const) add('context.yaml', `headings.${key}`, context.headings[key]);
   add('context.yaml', 'closesAsPast', context.closesAsPast);
   return lists;
@@ -212,7 +235,17 @@ export function compileRiskRules(rules: RiskRules): { engine: RiskEngine; proble
   const known = new Set(Object.keys(rules.concepts.concepts));
   const severity = rules.severity.features.flatMap((f, i) => {
     const ok = f.patterns.every((src, j) => p.compile(src, 'severity.yaml', ['features', i, 'patterns', j], known) !== undefined);
-    return ok ? [{ id: f.id, label: f.label, families: f.families, ...(f.categories ? { categories: f.categories } : {}), matcher: compilePatterns(f.patterns) }] : [];
+    return ok
+      ? [
+          {
+            id: f.id,
+            label: f.label,
+            families: f.families,
+            ...(f.categories ? { categories: f.categories } : {}),
+            matcher: compilePatterns(f.patterns),
+          },
+        ]
+      : [];
   });
   const net = Object.entries(rules.net.families).flatMap(([family, f]) => {
     const ok = f.terms.every((src, j) => p.compile(src, 'net.yaml', ['families', family, 'terms', j], known) !== undefined);

@@ -13,7 +13,14 @@ import type { RiskMention } from './types.ts';
  * the example's place in its file.
  */
 export function checkExamples(engine: RiskEngine): RuleProblem[] {
-  return [...targetProblems(engine), ...contextProblems(engine), ...answerProblems(engine), ...framingProblems(engine), ...severityProblems(engine), ...netProblems(engine)];
+  return [
+    ...targetProblems(engine),
+    ...contextProblems(engine),
+    ...answerProblems(engine),
+    ...framingProblems(engine),
+    ...severityProblems(engine),
+    ...netProblems(engine),
+  ];
 }
 
 const show = (ms: readonly RiskMention[]): string =>
@@ -49,21 +56,37 @@ function targetProblems(engine: RiskEngine): RuleProblem[] {
         const mode = (typeof e === 'string' ? undefined : e.mode) ?? defaultMode(rule);
         const where = { file, path: ['rules', i, 'match', j] };
         if (!ruleMatches(engine, rule, textOf(e), mode)) {
-          out.push({ ...where, message: `rule ${rule.id}: its pattern does not match its example "${textOf(e)}"`, fix: 'widen the pattern or correct the example' });
+          out.push({
+            ...where,
+            message: `rule ${rule.id}: its pattern does not match its example "${textOf(e)}"`,
+            fix: 'widen the pattern or correct the example',
+          });
           return;
         }
         const ms = read(engine, e, mode);
         const expected = rule.asserts ?? (typeof e === 'string' ? undefined : e.assertion) ?? 'present';
-        const ok = rule.category === 'none' ? !ms.some((m) => m.assertion === 'present' && m.confidence === 'high') : ms.some((m) => fits(m) && m.assertion === expected);
+        const ok =
+          rule.category === 'none'
+            ? !ms.some((m) => m.assertion === 'present' && m.confidence === 'high')
+            : ms.some((m) => fits(m) && m.assertion === expected);
         if (!ok)
-          out.push({ ...where, message: `rule ${rule.id}: "${textOf(e)}" should read as ${rule.category === 'none' ? 'no risk' : `${rule.category}:${expected}`}, but reads as ${show(ms)}`, fix: 'a longer or exclusion rule may be overriding it; adjust the rules or the example' });
+          out.push({
+            ...where,
+            message: `rule ${rule.id}: "${textOf(e)}" should read as ${rule.category === 'none' ? 'no risk' : `${rule.category}:${expected}`}, but reads as ${show(ms)}`,
+            fix: 'a longer or exclusion rule may be overriding it; adjust the rules or the example',
+          });
       });
       (rule.noMatch ?? []).forEach((e, j) => {
         const mode = (typeof e === 'string' ? undefined : e.mode) ?? defaultMode(rule);
         const ms = read(engine, e, mode).filter((m) => m.assertion === 'present' && m.confidence === 'high');
         const bad = rule.category === 'none' ? [] : ms.filter(fits);
         if (bad.length > 0)
-          out.push({ file, path: ['rules', i, 'noMatch', j], message: `rule ${rule.id}: "${textOf(e)}" should not read as ${rule.category}, but reads as ${show(bad)}`, fix: 'narrow the pattern (notAfter, notBefore, unless) or add an exclusion rule' });
+          out.push({
+            file,
+            path: ['rules', i, 'noMatch', j],
+            message: `rule ${rule.id}: "${textOf(e)}" should not read as ${rule.category}, but reads as ${show(bad)}`,
+            fix: 'narrow the pattern (notAfter, notBefore, unless) or add an exclusion rule',
+          });
       });
     });
   }
@@ -79,7 +102,12 @@ function contextProblems(engine: RiskEngine): RuleProblem[] {
       const m = e.category ? ms.find((x) => x.category === e.category) : ms[0];
       const ok = e.assertion === 'none' ? (e.category ? !m : ms.length === 0) : m?.assertion === e.assertion;
       if (!ok)
-        out.push({ file: 'context.yaml', path: ['rules', i, 'examples', j], message: `context rule ${rule.id}: "${e.text}" should read as ${e.category ?? 'its risk'}:${e.assertion}, but reads as ${show(ms)}`, fix: 'adjust the rule (scope, direction) or the example' });
+        out.push({
+          file: 'context.yaml',
+          path: ['rules', i, 'examples', j],
+          message: `context rule ${rule.id}: "${e.text}" should read as ${e.category ?? 'its risk'}:${e.assertion}, but reads as ${show(ms)}`,
+          fix: 'adjust the rule (scope, direction) or the example',
+        });
     });
   });
   return out;
@@ -90,16 +118,41 @@ function answerProblems(engine: RiskEngine): RuleProblem[] {
     const ms = findRiskMentions(engine, e.text, { mode: 'speech', previousTurn: e.asked });
     const m = ms.find((x) => riskFamily(x.category) === riskFamily(e.category));
     const ok =
-      e.assertion === 'none' ? m === undefined : m !== undefined && m.category === e.category && m.assertion === e.assertion && (e.confidence === undefined || m.confidence === e.confidence);
-    return ok ? [] : [{ file: 'answers.yaml', path: ['examples', j], message: `answer "${e.text}" to "${e.asked}" should read as ${e.category}:${e.assertion}, but reads as ${show(ms)}`, fix: 'adjust the answer lists or the example' }];
+      e.assertion === 'none'
+        ? m === undefined
+        : m !== undefined &&
+          m.category === e.category &&
+          m.assertion === e.assertion &&
+          (e.confidence === undefined || m.confidence === e.confidence);
+    return ok
+      ? []
+      : [
+          {
+            file: 'answers.yaml',
+            path: ['examples', j],
+            message: `answer "${e.text}" to "${e.asked}" should read as ${e.category}:${e.assertion}, but reads as ${show(ms)}`,
+            fix: 'adjust the answer lists or the example',
+          },
+        ];
   });
 }
 
 function framingProblems(engine: RiskEngine): RuleProblem[] {
   return engine.rules.framing.examples.flatMap((e, j) => {
-    const ms = findRiskMentions(engine, e.text, { mode: e.mode ?? 'speech' }).filter((m) => m.category.startsWith('risk.harm_to_infant') || m.category === 'risk.hi');
+    const ms = findRiskMentions(engine, e.text, { mode: e.mode ?? 'speech' }).filter(
+      (m) => m.category.startsWith('risk.harm_to_infant') || m.category === 'risk.hi',
+    );
     const ok = e.category === 'none' ? ms.length === 0 : ms.some((m) => m.category === e.category);
-    return ok ? [] : [{ file: 'framing.yaml', path: ['examples', j], message: `"${e.text}" should read as ${e.category}, but reads as ${show(ms)}`, fix: 'adjust the framing lists or the example' }];
+    return ok
+      ? []
+      : [
+          {
+            file: 'framing.yaml',
+            path: ['examples', j],
+            message: `"${e.text}" should read as ${e.category}, but reads as ${show(ms)}`,
+            fix: 'adjust the framing lists or the example',
+          },
+        ];
   });
 }
 
@@ -109,11 +162,21 @@ function severityProblems(engine: RiskEngine): RuleProblem[] {
     const out: RuleProblem[] = [];
     f.match.forEach((text, j) => {
       if (!severityOfText(engine, text, family).includes(f.id))
-        out.push({ file: 'severity.yaml', path: ['features', i, 'match', j], message: `severity ${f.id}: "${text}" should carry it`, fix: 'widen the patterns or correct the example' });
+        out.push({
+          file: 'severity.yaml',
+          path: ['features', i, 'match', j],
+          message: `severity ${f.id}: "${text}" should carry it`,
+          fix: 'widen the patterns or correct the example',
+        });
     });
     (f.noMatch ?? []).forEach((text, j) => {
       if (severityOfText(engine, text, family).includes(f.id))
-        out.push({ file: 'severity.yaml', path: ['features', i, 'noMatch', j], message: `severity ${f.id}: "${text}" should not carry it`, fix: 'narrow the patterns or correct the example' });
+        out.push({
+          file: 'severity.yaml',
+          path: ['features', i, 'noMatch', j],
+          message: `severity ${f.id}: "${text}" should not carry it`,
+          fix: 'narrow the patterns or correct the example',
+        });
     });
     return out;
   });
@@ -126,10 +189,22 @@ function netProblems(engine: RiskEngine): RuleProblem[] {
     const flagged = (text: string): boolean =>
       findRiskMentions(engine, text, { mode: 'speech' }).some((m) => riskFamily(m.category) === riskFamily(family));
     f.match.forEach((text, j) => {
-      if (!flagged(text)) out.push({ file: 'net.yaml', path: ['families', family, 'match', j], message: `net ${family}: "${text}" should be flagged`, fix: 'add a term to the net or correct the example' });
+      if (!flagged(text))
+        out.push({
+          file: 'net.yaml',
+          path: ['families', family, 'match', j],
+          message: `net ${family}: "${text}" should be flagged`,
+          fix: 'add a term to the net or correct the example',
+        });
     });
     (f.noMatch ?? []).forEach((text, j) => {
-      if (flagged(text)) out.push({ file: 'net.yaml', path: ['families', family, 'noMatch', j], message: `net ${family}: "${text}" should not be flagged`, fix: 'narrow the net or correct the example' });
+      if (flagged(text))
+        out.push({
+          file: 'net.yaml',
+          path: ['families', family, 'noMatch', j],
+          message: `net ${family}: "${text}" should not be flagged`,
+          fix: 'narrow the net or correct the example',
+        });
     });
   }
   return out;

@@ -68,7 +68,12 @@ function headingKinds(ctx: Context, heading: string, cache: Map<string, Set<stri
   return kinds;
 }
 
-function sectionDefaultOf(ctx: Context, heading: string | null, triggers: readonly Trigger[], cache: Map<string, Set<string>>): 'historical' | 'other' | null {
+function sectionDefaultOf(
+  ctx: Context,
+  heading: string | null,
+  triggers: readonly Trigger[],
+  cache: Map<string, Set<string>>,
+): 'historical' | 'other' | null {
   if (!heading) return null;
   const kinds = headingKinds(ctx, heading, cache);
   if (kinds.has('other')) return 'other';
@@ -91,7 +96,9 @@ export const assertionInput = (ctx: Context, r: Reading, span: { start: number; 
 function coreMentions(ctx: Context, readings: readonly Reading[], i: number): void {
   const r = readings[i]!;
   // Two sentences either side: "The bridge. On the way to Mum's. I think about it every time."
-  const neighbours = [readings[i - 2], readings[i - 1], readings[i + 1], readings[i + 2]].filter((x): x is Reading => x !== undefined).map((x) => x.sent);
+  const neighbours = [readings[i - 2], readings[i - 1], readings[i + 1], readings[i + 2]]
+    .filter((x): x is Reading => x !== undefined)
+    .map((x) => x.sent);
   const read = readTargets(r.sent, ctx.rules.targets, neighbours);
   r.excluded = read.excluded;
   for (const hit of read.hits) {
@@ -113,7 +120,13 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
     let infantKind = rule.infant;
     let unframed = false;
     if (rule.pronoun) {
-      const adult = referentOf(ctx.engine, readings.slice(0, i + 1).map((x) => x.sent), hit.start, ctx.askedSentences) === 'adult';
+      const adult =
+        referentOf(
+          ctx.engine,
+          readings.slice(0, i + 1).map((x) => x.sent),
+          hit.start,
+          ctx.askedSentences,
+        ) === 'adult';
       // An adult falling in someone's mind's eye is not a risk; an adult harmed is HI.
       if (adult && infantKind === 'image') continue;
       if (adult) {
@@ -149,7 +162,14 @@ export function readText(text: string, ctx: Context): Reading[] {
   const headings = new Map<string, Set<string>>();
   const readings: Reading[] = sentences.map((sent) => {
     const triggers = findTriggers(sent, ctx.rules);
-    return { sent, triggers, found: [], cues: [], excluded: [], sectionDefault: sectionDefaultOf(ctx, sent.seg.heading, triggers, headings) };
+    return {
+      sent,
+      triggers,
+      found: [],
+      cues: [],
+      excluded: [],
+      sectionDefault: sectionDefaultOf(ctx, sent.seg.heading, triggers, headings),
+    };
   });
   readings.forEach((_, i) => coreMentions(ctx, readings, i));
   readings.forEach((_, i) => cueMentions(ctx, readings, i));
@@ -167,7 +187,9 @@ export function readText(text: string, ctx: Context): Reading[] {
 function qualifiersFollowHost(r: Reading): void {
   for (const f of r.found) {
     if (r.sent.tokens[f.start - 1]?.lower !== 'with') continue;
-    const host = r.found.find((h) => h !== f && h.end === f.start - 1 && familyOf(h.category) !== null && familyOf(h.category) === familyOf(f.category));
+    const host = r.found.find(
+      (h) => h !== f && h.end === f.start - 1 && familyOf(h.category) !== null && familyOf(h.category) === familyOf(f.category),
+    );
     if (host) f.assertion = host.assertion;
   }
 }
@@ -179,7 +201,13 @@ function closeAsPast(ctx: Context, readings: readonly Reading[]): void {
   readings.forEach((r, i) => {
     // The sentence after, or the one after that ("...I thought of ending my life. I told my pastor. That was 2017.").
     const closing = readings.slice(i + 1, i + 3).find((n) => findAll(closes, n.sent.ctx).length > 0);
-    if (!closing || readings.slice(i + 1, readings.indexOf(closing) + 1).some((n) => n.found.some((f) => f.confidence === 'high' && f.assertion === 'present'))) return;
+    if (
+      !closing ||
+      readings
+        .slice(i + 1, readings.indexOf(closing) + 1)
+        .some((n) => n.found.some((f) => f.confidence === 'high' && f.assertion === 'present'))
+    )
+      return;
     for (const f of r.found) if (f.assertion === 'present') f.assertion = 'historical';
   });
 }
@@ -216,7 +244,18 @@ function toMentions(text: string, readings: readonly Reading[], ctx: Context): R
     // The means the sentence names ("jumping", "the medicines"), read once per sentence, so
     // a denial of one means is not read as a denial of another.
     const means = kept.some((f) => f.category.startsWith('risk.si'))
-      ? [...new Set(meansConcepts.flatMap((c) => findAll(c, r.sent.ctx)).map(([s, e]) => tokens.slice(s, e).map((t) => t.keys[1] ?? t.lower).join(' ')))]
+      ? [
+          ...new Set(
+            meansConcepts
+              .flatMap((c) => findAll(c, r.sent.ctx))
+              .map(([s, e]) =>
+                tokens
+                  .slice(s, e)
+                  .map((t) => t.keys[1] ?? t.lower)
+                  .join(' '),
+              ),
+          ),
+        ]
       : [];
     for (const f of kept.sort((a, b) => a.start - b.start)) {
       const severity = severityIn(ctx.engine, r.sent, familyOf(f.category) ?? f.category);
@@ -248,8 +287,16 @@ function toMentions(text: string, readings: readonly Reading[], ctx: Context): R
 export function findRiskMentions(engine: RiskEngine, text: string, opts: FindOptions): RiskMention[] {
   const rules = engine.modes[opts.mode];
   const speech = opts.mode !== 'note';
-  const asked: Asked | null = speech && opts.previousTurn ? askedIn(engine, opts.previousTurn, opts.mode === 'relay' ? 'relay' : 'speech') : null;
-  const ctx: Context = { engine, rules, mode: opts.mode, asked: asked?.context ?? [], askedSentences: asked?.sentences ?? [], cueDefault: null };
+  const asked: Asked | null =
+    speech && opts.previousTurn ? askedIn(engine, opts.previousTurn, opts.mode === 'relay' ? 'relay' : 'speech') : null;
+  const ctx: Context = {
+    engine,
+    rules,
+    mode: opts.mode,
+    asked: asked?.context ?? [],
+    askedSentences: asked?.sentences ?? [],
+    cueDefault: null,
+  };
   const readings = readText(text, ctx);
   if (asked) answerMentions(ctx, readings, asked);
   netMentions(ctx, readings);

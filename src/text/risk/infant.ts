@@ -6,7 +6,8 @@ import type { Sentence } from './sentence.ts';
 
 const list = (engine: RiskEngine, key: string): Matcher | undefined => engine.lists.get(`framing.${key}`);
 
-const has = (m: Matcher | undefined, sents: readonly Sentence[]): boolean => m !== undefined && sents.some((s) => findAll(m, s.ctx).length > 0);
+const has = (m: Matcher | undefined, sents: readonly Sentence[]): boolean =>
+  m !== undefined && sents.some((s) => findAll(m, s.ctx).length > 0);
 
 const NEGATION = new Set(['no', 'not', 'never', 'deny', 'denies', 'denied', 'without', 'nil', 'none', 'minus-flag']);
 
@@ -16,14 +17,17 @@ const NEGATION = new Set(['no', 'not', 'never', 'deny', 'denies', 'denied', 'wit
  */
 function affirmed(m: Matcher | undefined, s: Sentence, span?: { start: number; end: number }): boolean {
   const [from] = itemOf(s, span);
-  return inItem(m, s, span).some(([start]) => !s.tokens.slice(Math.max(from, start - 3), start).some((t) => t.keys.some((k) => NEGATION.has(k))));
+  return inItem(m, s, span).some(
+    ([start]) => !s.tokens.slice(Math.max(from, start - 3), start).some((t) => t.keys.some((k) => NEGATION.has(k))),
+  );
 }
 
 /** The item of a risk line ("+a, -b; c") that holds the span: the whole sentence without one. */
 function itemOf(s: Sentence, span?: { start: number; end: number }): [number, number] {
   let [from, to] = [0, s.tokens.length];
   if (!span) return [from, to];
-  const edge = (i: number): boolean => s.tokens[i]?.lower === ';' || s.tokens[i]?.keys.some((k) => k === 'plus-flag' || k === 'minus-flag') === true;
+  const edge = (i: number): boolean =>
+    s.tokens[i]?.lower === ';' || s.tokens[i]?.keys.some((k) => k === 'plus-flag' || k === 'minus-flag') === true;
   for (let i = span.start - 1; i >= 0; i--)
     if (edge(i)) {
       from = i;
@@ -63,7 +67,8 @@ export function classifyInfant(
   if (inItem(list(engine, 'intendedAlways'), sentence, span).length > 0) return { category: 'risk.harm_to_infant.intent', framed: true };
   // "I don't want to hurt her", "denies thoughts of harming the baby": what is denied is intent,
   // unless the denial names the intrusive thoughts themselves ("denies intrusive thoughts").
-  if (assertion === 'denied' && !has(list(engine, 'intrusiveNamed'), [sentence])) return { category: 'risk.harm_to_infant.intent', framed: true };
+  if (assertion === 'denied' && !has(list(engine, 'intrusiveNamed'), [sentence]))
+    return { category: 'risk.harm_to_infant.intent', framed: true };
   const intrusive = has(list(engine, 'intrusive'), around);
   const intended = affirmed(list(engine, 'intended'), sentence, span);
   if (intrusive && !intended) return { category: 'risk.harm_to_infant.intrusive', framed: true };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_NAMES } from '../../domain/riskNames.ts';
 import { findRiskMentions } from './find.ts';
-import { engine } from './rules.fixture.ts';
+import { engine } from '../../testing/riskRules.ts';
 import type { TextMode } from './types.ts';
 
 type Row = [text: string, mode: TextMode, expected: readonly string[]];
@@ -29,7 +29,7 @@ describe('suicidal ideation by C-SSRS level, in speech', () => {
     ['Some nights I just want to die.', 'speech', ['risk.si.passive:present']],
     ['Maybe everyone would be better off if I just didn\u2019t wake up.', 'speech', ['risk.si.passive:present']],
     ['I wouldn\u2019t mind if I didn\u2019t wake up.', 'speech', ['risk.si.passive:present']],
-    ["Sometimes I wish I could go to sleep and not wake up.", 'speech', ['risk.si.passive:present']],
+    ['Sometimes I wish I could go to sleep and not wake up.', 'speech', ['risk.si.passive:present']],
     ['Last night I thought about not waking up.', 'speech', ['risk.si.passive:present']],
     ["What's the point of being here?", 'speech', ['risk.si.passive:present']],
     ["They'd be better off without me.", 'speech', ['risk.si.passive:present']],
@@ -65,20 +65,32 @@ describe('suicidal ideation by C-SSRS level, in speech', () => {
     ["I've thought about hanging myself.", 'speech', ['risk.si.method:present']],
     // Researching a method is preparatory behaviour (C-SSRS); the words also voice active ideation.
     ["I've been googling ways to kill myself.", 'speech', ['risk.si.active:present', 'risk.si.behavior:present']],
-  ])('%s (%s)', check);
+  ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 
 describe('suicidal ideation in clinical notes', () => {
   it.each<Row>([
     ['Pt denies SI, HI, AVH.', 'note', ['risk.si:denied', 'risk.hi:denied', 'risk.psychosis:denied']],
     ['No SI/HI.', 'note', ['risk.si:denied', 'risk.hi:denied']],
-    ['Client endorses passive SI; denies plan or intent.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied']],
+    [
+      'Client endorses passive SI; denies plan or intent.',
+      'note',
+      ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied'],
+    ],
     ['Denies active SI, endorses passive SI.', 'note', ['risk.si.active:denied', 'risk.si.passive:present']],
     ['Endorses passive SI w/o plan or intent.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied']],
     ['C-SSRS screen positive for wish to be dead.', 'note', ['risk.si.passive:present']],
     ['Hx of SA x1 at age 19 (overdose).', 'note', ['risk.si.behavior:historical']],
-    ['Passive SI without plan, intent, or method.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied', 'risk.si.method:denied']],
-    ['Active SI with plan and intent; identified method (overdose).', 'note', ['risk.si.active:present', 'risk.si.plan:present', 'risk.si.intent:present', 'risk.si.method:present']],
+    [
+      'Passive SI without plan, intent, or method.',
+      'note',
+      ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied', 'risk.si.method:denied'],
+    ],
+    [
+      'Active SI with plan and intent; identified method (overdose).',
+      'note',
+      ['risk.si.active:present', 'risk.si.plan:present', 'risk.si.intent:present', 'risk.si.method:present'],
+    ],
     ['Pt denies SI at this time.', 'note', ['risk.si:denied']],
     ['SI: denied. HI: denied.', 'note', ['risk.si:denied', 'risk.hi:denied']],
     ['SI, HI denied.', 'note', ['risk.si:denied', 'risk.hi:denied']],
@@ -99,14 +111,22 @@ describe('suicidal ideation in clinical notes', () => {
     ['No change in passive SI since last session.', 'note', ['risk.si.passive:present']],
     ['Client denies thoughts of harm to self or others.', 'note', ['risk.si:denied', 'risk.hi:denied']],
     // The plan names its method: overdose on sertraline.
-    ['Pt endorses SI with a plan to overdose on her sertraline.', 'note', ['risk.si:present', 'risk.si.method:present', 'risk.si.plan:present']],
-    ['Pt reports SI w/ plan (OD) and intent.', 'note', ['risk.si:present', 'risk.si.plan:present', 'risk.si.method:present', 'risk.si.intent:present']],
+    [
+      'Pt endorses SI with a plan to overdose on her sertraline.',
+      'note',
+      ['risk.si:present', 'risk.si.method:present', 'risk.si.plan:present'],
+    ],
+    [
+      'Pt reports SI w/ plan (OD) and intent.',
+      'note',
+      ['risk.si:present', 'risk.si.plan:present', 'risk.si.method:present', 'risk.si.intent:present'],
+    ],
     ['+SI, -HI.', 'note', ['risk.si:present', 'risk.hi:denied']],
     ['SI (+), HI (-).', 'note', ['risk.si:present', 'risk.hi:denied']],
     ['Pt is at high risk for suicide given recent attempt.', 'note', ['risk.si:hypothetical', 'risk.si.behavior:present']],
     ['Recent suicide attempt via overdose 3 weeks ago.', 'note', ['risk.si.behavior:present']],
     ['Pt was hospitalized last year following an overdose.', 'note', ['risk.si.behavior:historical']],
-  ])('%s (%s)', check);
+  ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 
 describe('other risks', () => {
@@ -119,7 +139,11 @@ describe('other risks', () => {
     ['I had this horrible flash of dropping her down the stairs.', 'speech', ['risk.harm_to_infant.intrusive:present?']],
     ['I get these scary thoughts that I might hurt him, I would never.', 'speech', ['risk.harm_to_infant.intrusive:present']],
     ['I keep picturing the baby drowning in the bath and it makes me feel sick.', 'speech', ['risk.harm_to_infant.intrusive:present']],
-    ['Intrusive, ego-dystonic thoughts of harm to infant; denies intent to harm infant.', 'note', ['risk.harm_to_infant.intrusive:present', 'risk.harm_to_infant.intent:denied']],
+    [
+      'Intrusive, ego-dystonic thoughts of harm to infant; denies intent to harm infant.',
+      'note',
+      ['risk.harm_to_infant.intrusive:present', 'risk.harm_to_infant.intent:denied'],
+    ],
     ['Sometimes I just want to shake her until she stops crying.', 'speech', ['risk.harm_to_infant.intent:present']],
     ["I'd never hurt my baby.", 'speech', ['risk.harm_to_infant.intent:denied']],
     ['Client reports thoughts of harming infant without distress.', 'note', ['risk.harm_to_infant.intent:present']],
@@ -135,7 +159,7 @@ describe('other risks', () => {
     ['He has never hit me.', 'speech', ['risk.ipv:denied']],
     ['My ex used to hit me.', 'speech', ['risk.ipv:historical']],
     ["My boyfriend gets rough with the baby when he's drunk.", 'speech', ['risk.child_safety:present', 'risk.substance:other']],
-    ["I relapsed on opioids last month.", 'speech', ['risk.substance:present']],
+    ['I relapsed on opioids last month.', 'speech', ['risk.substance:present']],
     ['I want to kill my husband.', 'speech', ['risk.hi:present']],
     ["I've had thoughts of hurting my mother-in-law.", 'speech', ['risk.hi:present']],
     ['Denies HI.', 'note', ['risk.hi:denied']],
@@ -156,7 +180,7 @@ describe('other risks', () => {
     ["I've been smoking weed every night to sleep.", 'speech', ['risk.substance:present']],
     ['Denies alcohol or drug use.', 'note', ['risk.substance:denied']],
     ['EtOH use: 1-2 drinks per night.', 'note', ['risk.substance:present']],
-  ])('%s (%s)', check);
+  ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 
 describe('assertion: someone else, hypothetical, history', () => {
@@ -175,26 +199,38 @@ describe('assertion: someone else, hypothetical, history', () => {
     ['Safety plan reviewed; client agreed to call 988 should suicidal thoughts return.', 'note', ['risk.si:hypothetical']],
     ['Reviewed warning signs of postpartum psychosis.', 'note', ['risk.psychosis:hypothetical']],
     ['What would you do if the thoughts of ending your life came back?', 'speech', ['risk.si.active:hypothetical']],
-  ])('%s (%s)', check);
+  ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 
 describe('negation scope ends where it should', () => {
   it.each<Row>([
     ["I'm not suicidal, I just wish I could disappear.", 'speech', ['risk.si:denied', 'risk.si.passive:present']],
     ["I can't stop thinking about killing myself.", 'speech', ['risk.si.active:present']],
-    ["Not really, I just feel like everyone would be better off without me.", 'speech', ['risk.si.passive:present']],
+    ['Not really, I just feel like everyone would be better off without me.', 'speech', ['risk.si.passive:present']],
     ["I'm not sleeping and I keep thinking they'd be better off without me.", 'speech', ['risk.si.passive:present']],
-    ["I don't want to die, but sometimes I wish I could go to sleep forever.", 'speech', ['risk.si.passive:denied', 'risk.si.passive:present']],
+    [
+      "I don't want to die, but sometimes I wish I could go to sleep forever.",
+      'speech',
+      ['risk.si.passive:denied', 'risk.si.passive:present'],
+    ],
     ['I have never thought about killing myself.', 'speech', ['risk.si.active:denied']],
     ["I'm not sure if I want to die.", 'speech', ['risk.si.passive:present']],
     ['Denies SI currently; hx of overdose at 22.', 'note', ['risk.si:denied', 'risk.si.behavior:historical']],
-    ['Denies SI but reports fleeting thoughts that her family would be better off without her.', 'note', ['risk.si:denied', 'risk.si.passive:present']],
+    [
+      'Denies SI but reports fleeting thoughts that her family would be better off without her.',
+      'note',
+      ['risk.si:denied', 'risk.si.passive:present'],
+    ],
     // A qualified denial is no denial, and a denial dated in the past is history.
     ['Denies SI other than fleeting passive thoughts of not waking up.', 'note', ['risk.si.passive:present']],
     ['Denied SI at intake; today endorses passive SI.', 'note', ['risk.si:historical', 'risk.si.passive:present']],
-    ['Client denied SI when first asked, later disclosed passive thoughts of death.', 'note', ['risk.si:historical', 'risk.si.passive:present']],
+    [
+      'Client denied SI when first asked, later disclosed passive thoughts of death.',
+      'note',
+      ['risk.si:historical', 'risk.si.passive:present'],
+    ],
     ['Denies previous suicide attempts.', 'note', ['risk.si.behavior:denied']],
-  ])('%s (%s)', check);
+  ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 
 describe('plan, intent and method words count only beside suicide language', () => {
@@ -203,13 +239,17 @@ describe('plan, intent and method words count only beside suicide language', () 
     ['Endorses passive SI. Has a plan.', 'note', ['risk.si.passive:present', 'risk.si.plan:present']],
     ['Endorses SI, plan, and intent.', 'note', ['risk.si:present', 'risk.si.plan:present', 'risk.si.intent:present']],
     ['Denies plan, intent or method.', 'note', ['risk.si.plan:denied', 'risk.si.intent:denied', 'risk.si.method:denied']],
-    ['Intrusive images of dropping the baby, ego-dystonic; no intent to act.', 'note', ['risk.harm_to_infant.intrusive:present', 'risk.harm_to_infant.intent:denied']],
+    [
+      'Intrusive images of dropping the baby, ego-dystonic; no intent to act.',
+      'note',
+      ['risk.harm_to_infant.intrusive:present', 'risk.harm_to_infant.intent:denied'],
+    ],
     ['Homicidal ideation toward her ex-partner with a plan.', 'note', ['risk.hi:present']],
     ['Passive SI discussed. The intent of today\u2019s session was psychoeducation.', 'note', ['risk.si.passive:present']],
     ['Safety plan reviewed for passive SI. Plan going forward is weekly IPT.', 'note', ['risk.si.passive:present']],
     ['She has a plan for night feeds with her husband.', 'note', []],
     ['No plan for childcare yet.', 'note', []],
-  ])('%s (%s)', check);
+  ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 
 // The safety net may mark these at low confidence for a clinician to glance at (scan shows
@@ -255,7 +295,7 @@ describe('words that look like risk but are not', () => {
     ["I'm scared she'll stop breathing in her sleep.", 'speech', []],
     ['I cut my finger chopping onions.', 'speech', []],
     ['She bit me while feeding and I yelped.', 'speech', []],
-    ["I told him I was going to kill him if he woke her up again, as a joke.", 'speech', []],
+    ['I told him I was going to kill him if he woke her up again, as a joke.', 'speech', []],
     ['Client attempted to breastfeed but switched to formula.', 'note', []],
     ['Her mother has a history of depression.', 'note', []],
     ['She is worried about SIDS and safe sleep.', 'note', []],
@@ -273,7 +313,7 @@ describe('yes/no answers to a risk question', () => {
     ['No, never, nothing like that.', ['risk.si.active:denied']],
     ["Sometimes, yeah, but I'd never do anything.", ['risk.si.active:present', 'risk.si.intent:denied']],
     ['Honestly? Yeah.', ['risk.si.active:present']],
-    ["No, but sometimes I wish I could just disappear.", ['risk.si.active:denied', 'risk.si.passive:present']],
+    ['No, but sometimes I wish I could just disappear.', ['risk.si.active:denied', 'risk.si.passive:present']],
     ['Not anymore.', ['risk.si.active:historical']],
     // Evasive: neither yes nor no. Never dropped; marked low confidence for a clinician.
     ["I don't know.", ['risk.si.active:present?']],
@@ -288,7 +328,10 @@ describe('yes/no answers to a risk question', () => {
     // "Tried to hurt yourself" is the self-harm screening question; a suicide attempt is asked in its own words.
     expect(found('Yes, once, in high school.', 'speech', 'Have you ever tried to hurt yourself?')).toEqual(['risk.self_harm:historical']);
     expect(found('Yes.', 'speech', 'Do you feel safe at home?')).toEqual(['risk.ipv:denied']);
-    expect(found('No.', 'speech', 'Any thoughts of hurting yourself or the baby?')).toEqual(['risk.harm_to_infant.intent:denied', 'risk.si:denied']);
+    expect(found('No.', 'speech', 'Any thoughts of hurting yourself or the baby?')).toEqual([
+      'risk.harm_to_infant.intent:denied',
+      'risk.si:denied',
+    ]);
   });
 
   it('does not let a qualified "no" deny suicidal thoughts as such', () => {
@@ -296,7 +339,10 @@ describe('yes/no answers to a risk question', () => {
     expect(found("I haven't tried anything but I've thought about it.", 'speech', asked)).toEqual(['risk.si:present']);
     expect(found("I don't have a plan, I just think about it.", 'speech', asked)).toEqual(['risk.si.plan:denied', 'risk.si:present']);
     // "Thoughts of suicide" is C-SSRS question 2 (active): no to it, yes to the wish to be dead.
-    expect(found('No, but sometimes I wish I could disappear.', 'speech', asked)).toEqual(['risk.si.active:denied', 'risk.si.passive:present']);
+    expect(found('No, but sometimes I wish I could disappear.', 'speech', asked)).toEqual([
+      'risk.si.active:denied',
+      'risk.si.passive:present',
+    ]);
   });
 
   it('ignores a question that is not about risk', () => {
@@ -367,7 +413,9 @@ describe('mention shape', () => {
   });
 
   it('treats items under a family-history heading as someone else\u2019s', () => {
-    expect(found('**Family history:**\nMaternal grandmother with bipolar disorder; overdose in 1990.', 'note')).toEqual(['risk.si.behavior:other']);
+    expect(found('**Family history:**\nMaternal grandmother with bipolar disorder; overdose in 1990.', 'note')).toEqual([
+      'risk.si.behavior:other',
+    ]);
   });
 });
 
@@ -397,7 +445,7 @@ describe('ratings, lists and look-alike words in notes', () => {
     ['Overdose in the past, aged 19.', 'note', ['risk.si.behavior:historical']],
     // A denial of history: still a denial (it is told apart from a denial of now by pastOnly).
     ['No previous suicide attempts.', 'note', ['risk.si.behavior:denied']],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 
   it('marks a denial of the past as about the past only, and a denial of now as not', () => {
     const past = findRiskMentions(engine, 'No previous suicide attempts.', { mode: 'note' });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { engine } from './rules.fixture.ts';
+import { engine } from '../../testing/riskRules.ts';
 import { scanTranscript, type ScanTurn } from './scan.ts';
 
 let n = 0;
-const t = (role: ScanTurn['role'], text: string, speaker = role === 'therapist' ? 'THERAPIST' : role === 'client' ? 'CLIENT' : 'PARTNER'): ScanTurn => ({
+const t = (
+  role: ScanTurn['role'],
+  text: string,
+  speaker = role === 'therapist' ? 'THERAPIST' : role === 'client' ? 'CLIENT' : 'PARTNER',
+): ScanTurn => ({
   number: ++n,
   speaker,
   role,
@@ -13,7 +17,8 @@ const session = (...turns: ScanTurn[]): ScanTurn[] => {
   n = 0;
   return turns.map((x) => ({ ...x, number: ++n }));
 };
-const brief = (turns: ScanTurn[]): string[] => scanTranscript(engine, turns).map((m) => `${m.turn} ${m.speaker} ${m.category}:${m.assertion}`);
+const brief = (turns: ScanTurn[]): string[] =>
+  scanTranscript(engine, turns).map((m) => `${m.turn} ${m.speaker} ${m.category}:${m.assertion}`);
 
 describe('scanTranscript', () => {
   it('reports client risk with the turn, speaker and the sentence as the quote', () => {
@@ -51,11 +56,7 @@ describe('scanTranscript', () => {
       t('therapist', 'Have you had any intention of acting on them?'),
       t('client', 'Honestly? Sometimes.'),
     );
-    expect(brief(turns)).toEqual([
-      '2 CLIENT risk.si.active:present',
-      '4 CLIENT risk.si.method:denied',
-      '6 CLIENT risk.si.intent:present',
-    ]);
+    expect(brief(turns)).toEqual(['2 CLIENT risk.si.active:present', '4 CLIENT risk.si.method:denied', '6 CLIENT risk.si.intent:present']);
   });
 
   it('reads a question that refers back to the sentence before it', () => {
@@ -67,11 +68,7 @@ describe('scanTranscript', () => {
   });
 
   it('does not carry a question across a client turn, or onto a turn that follows the client', () => {
-    const turns = session(
-      t('therapist', 'Any thoughts of suicide?'),
-      t('client', 'Hm.'),
-      t('client', 'Yes.'),
-    );
+    const turns = session(t('therapist', 'Any thoughts of suicide?'), t('client', 'Hm.'), t('client', 'Yes.'));
     expect(brief(turns)).toEqual([]);
   });
 
@@ -83,7 +80,10 @@ describe('scanTranscript', () => {
       t('client', 'No. No plan.'),
       t('therapist', 'Have you made any kind of plan, decided when or where? Anything like that?'),
       t('client', 'No.'),
-      t('therapist', 'On the last question, about thoughts of harming yourself, you put "never". I will come back to it later. Is that alright?'),
+      t(
+        'therapist',
+        'On the last question, about thoughts of harming yourself, you put "never". I will come back to it later. Is that alright?',
+      ),
       t('client', 'Yeah, that is fine.'),
     );
     expect(brief(turns)).toEqual(['2 CLIENT risk.si.active:present', '4 CLIENT risk.si.plan:denied', '6 CLIENT risk.si.plan:denied']);
@@ -105,7 +105,10 @@ describe('scanTranscript', () => {
   });
 
   it('scans other speakers too, with their own label', () => {
-    const turns = session(t('therapist', 'Thanks for joining, Sam.'), t('other', "I'm worried. She told me she wishes she was dead.", 'PARTNER'));
+    const turns = session(
+      t('therapist', 'Thanks for joining, Sam.'),
+      t('other', "I'm worried. She told me she wishes she was dead.", 'PARTNER'),
+    );
     expect(brief(turns)).toEqual(['2 PARTNER risk.si.passive:other']);
   });
 

@@ -24,7 +24,8 @@ export interface ScanTurn {
 
 const CACHE = new WeakMap<RiskEngine, WeakMap<readonly ScanTurn[], { key: string; mentions: ScanMention[] }>>();
 
-const keyOf = (turns: readonly ScanTurn[]): string => turns.map((t) => `${t.number}\u0001${t.role}\u0001${t.speaker}\u0001${t.text}`).join('\u0002');
+const keyOf = (turns: readonly ScanTurn[]): string =>
+  turns.map((t) => `${t.number}\u0001${t.role}\u0001${t.speaker}\u0001${t.text}`).join('\u0002');
 
 /**
  * Scans a session for risk language voiced by the client (and by other speakers such as
@@ -71,7 +72,15 @@ function scan(engine: RiskEngine, turns: readonly ScanTurn[]): ScanMention[] {
         if (before.confidence === 'low' && m.confidence === 'high') Object.assign(before, { confidence: 'high', rule: m.rule });
         continue;
       }
-      const mention: ScanMention = { turn: turn.number, speaker: turn.speaker, category: m.category, assertion: m.assertion, confidence: m.confidence, quote, rule: m.rule };
+      const mention: ScanMention = {
+        turn: turn.number,
+        speaker: turn.speaker,
+        category: m.category,
+        assertion: m.assertion,
+        confidence: m.confidence,
+        quote,
+        rule: m.rule,
+      };
       seen.set(key, mention);
       out.push(mention);
     }

@@ -19,15 +19,21 @@ function readShorthand(tokens: readonly Token[], rules: ModeRules): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const abbrev = rules.abbreviations
-      .get(tok.lower)
-      ?.find((a) => a.written.every((w, j) => { const t = tokens[i + j]; return t !== undefined && (a.caseSensitive ? t.text === w : t.lower === w); }));
+    const abbrev = rules.abbreviations.get(tok.lower)?.find((a) =>
+      a.written.every((w, j) => {
+        const t = tokens[i + j];
+        return t !== undefined && (a.caseSensitive ? t.text === w : t.lower === w);
+      }),
+    );
     if (!abbrev) {
       out.push(tok);
       continue;
     }
     const last = tokens[i + abbrev.written.length - 1]!;
-    const text = tokens.slice(i, i + abbrev.written.length).map((t) => t.text).join('');
+    const text = tokens
+      .slice(i, i + abbrev.written.length)
+      .map((t) => t.text)
+      .join('');
     for (const m of abbrev.means) out.push({ text, lower: m.lower, keys: m.keys, start: tok.start, end: last.end, mark: false });
     i += abbrev.written.length - 1;
   }

@@ -17,7 +17,7 @@ const CACHE = new WeakMap<RiskEngine, Map<string, ReadonlySet<string>>>();
 /** Every severity detail in a text, whatever its family, read both as a note and as speech. */
 function detailsIn(engine: RiskEngine, text: string): ReadonlySet<string> {
   let recent = CACHE.get(engine);
-  if (!recent) CACHE.set(engine, (recent = new Map()));
+  if (!recent) CACHE.set(engine, (recent = new Map<string, ReadonlySet<string>>()));
   const hit = recent.get(text);
   if (hit) return hit;
   const found = new Set<string>();
@@ -36,5 +36,7 @@ function detailsIn(engine: RiskEngine, text: string): ReadonlySet<string> {
 export function severityOfText(engine: RiskEngine, text: string, category: string): string[] {
   const family = riskFamily(category);
   const found = detailsIn(engine, text);
-  return engine.severity.filter((f) => f.families.includes(family) && (!f.categories || f.categories.includes(category)) && found.has(f.id)).map((f) => f.id);
+  return engine.severity
+    .filter((f) => f.families.includes(family) && (!f.categories || f.categories.includes(category)) && found.has(f.id))
+    .map((f) => f.id);
 }

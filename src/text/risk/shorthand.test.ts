@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRiskMentions } from './find.ts';
-import { engine } from './rules.fixture.ts';
+import { engine } from '../../testing/riskRules.ts';
 import type { TextMode } from './types.ts';
 
 // Note shorthand the scanner must read as a clinician would: history-only denials, lists
@@ -9,7 +9,13 @@ import type { TextMode } from './types.ts';
 type Row = [text: string, mode: TextMode, expected: readonly string[]];
 
 const found = (text: string, mode: TextMode): string[] =>
-  [...new Set(findRiskMentions(engine, text, { mode }).map((m) => `${m.category}:${m.assertion}${m.pastOnly ? ':past' : ''}${m.screenerItem ? ':item' : ''}`))].sort();
+  [
+    ...new Set(
+      findRiskMentions(engine, text, { mode }).map(
+        (m) => `${m.category}:${m.assertion}${m.pastOnly ? ':past' : ''}${m.screenerItem ? ':item' : ''}`,
+      ),
+    ),
+  ].sort();
 
 const check = (text: string, mode: TextMode, expected: readonly string[]): void => {
   expect(found(text, mode)).toEqual([...expected].sort());
@@ -29,7 +35,7 @@ describe('denials of the past only are marked past-only', () => {
     ['Denies history of or current SI.', 'note', ['risk.si:denied']],
     // The past scope belongs to its own clause.
     ['Endorses current passive SI, no previous attempts.', 'note', ['risk.si.passive:present', 'risk.si.behavior:denied:past']],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 });
 
 describe('a denial runs along a bare list of risk words', () => {
@@ -41,7 +47,7 @@ describe('a denial runs along a bare list of risk words', () => {
     // A clause with its own verb after the semicolon is its own clause.
     ['Denies active SI; endorses passive SI.', 'note', ['risk.si.active:denied', 'risk.si.passive:present']],
     ['Endorses passive SI; denies plan, intent.', 'note', ['risk.si.passive:present', 'risk.si.plan:denied', 'risk.si.intent:denied']],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 });
 
 describe('diary-card and checklist ratings', () => {
@@ -53,7 +59,7 @@ describe('diary-card and checklist ratings', () => {
     ['Suicidal thoughts 0/5, 2/5 on Sunday after the argument.', 'note', ['risk.si:present']],
     // A higher rating of another risk later in the line leaves the zero a zero.
     ['Diary card: SI 0/5, self-harm urges 2/5.', 'note', ['risk.si:denied', 'risk.self_harm:present']],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 });
 
 describe('self-harm screener items: SI scored, at no level', () => {
@@ -66,14 +72,14 @@ describe('self-harm screener items: SI scored, at no level', () => {
     // The word after the item is its answer; the total further on is no item score.
     ['EPDS item 10 negative, total 3.', 'note', ['risk.si:denied:item']],
     ['EPDS item 10 positive; denies plan or intent.', 'note', ['risk.si:present:item', 'risk.si.plan:denied', 'risk.si.intent:denied']],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 });
 
 describe('mental-status shorthand for psychosis', () => {
   it.each<Row>([
     ['Perception: no perceptual disturbances.', 'note', ['risk.psychosis:denied']],
     ['Described perceptual disturbances: her name whispered from the baby monitor.', 'note', ['risk.psychosis:present']],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 });
 
 describe('crack is a drug only where a drug is meant', () => {
@@ -83,5 +89,5 @@ describe('crack is a drug only where a drug is meant', () => {
     ['My nipples are so cracked it hurts to feed.', 'speech', []],
     ['Honestly the cracks are starting to show with Tom.', 'speech', []],
     ["I thought I'd have a crack at the breathing exercise.", 'speech', []],
-  ])('%s', check);
+  ])('%s', (...row) => check(...row));
 });

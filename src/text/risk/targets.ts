@@ -9,7 +9,8 @@ export interface Hit {
   end: number;
 }
 
-export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
 
 /** The rules worth trying on a sentence: those with an anchor word in it, and those without anchors. */
 export function candidates<T extends { rule: { id: string } }>(index: Indexed<T>, sent: Sentence): T[] {
@@ -46,14 +47,19 @@ export function targetHits(sent: Sentence, index: Indexed<CompiledTarget>, neigh
 }
 
 /** Target matches and the spans that words-that-are-not-risk claimed (idioms, media). */
-export function readTargets(sent: Sentence, index: Indexed<CompiledTarget>, neighbours: readonly Sentence[] = []): { hits: Hit[]; excluded: Hit[] } {
+export function readTargets(
+  sent: Sentence,
+  index: Indexed<CompiledTarget>,
+  neighbours: readonly Sentence[] = [],
+): { hits: Hit[]; excluded: Hit[] } {
   const hits = rawHits(sent, index, neighbours);
   const excluded = hits.filter((h) => h.target.rule.category === 'none');
   const kept = hits.filter((h) => h.target.rule.category !== 'none' && !excluded.some((x) => overlaps(x, h)));
   const additive = kept.filter((h) => h.target.rule.additive);
   // "A plan to overdose" plans an act; the act inside it did not happen.
   const planned = (h: Hit): boolean =>
-    h.target.rule.category === 'risk.si.behavior' && additive.some((a) => a.target.rule.category === 'risk.si.plan' && a.start <= h.start && a.end >= h.end);
+    h.target.rule.category === 'risk.si.behavior' &&
+    additive.some((a) => a.target.rule.category === 'risk.si.plan' && a.start <= h.start && a.end >= h.end);
   const ranked = kept
     .filter((h) => !h.target.rule.additive && !planned(h))
     .sort((a, b) => b.end - b.start - (a.end - a.start) || a.target.order - b.target.order);

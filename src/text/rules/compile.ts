@@ -28,7 +28,9 @@ function wordMatchers(word: string): Matcher[] {
   const seq: Matcher[] =
     toks.length <= 1
       ? [{ k: 'keys', keys: new Set([word, lemmaOf(word)]) }]
-      : toks.map((t) => (t.mark ? { k: 'lower', words: new Set([t.lower]) } : { k: 'keys', keys: new Set([t.lower, t.keys[1] ?? t.lower]) }));
+      : toks.map((t) =>
+          t.mark ? { k: 'lower', words: new Set([t.lower]) } : { k: 'keys', keys: new Set([t.lower, t.keys[1] ?? t.lower]) },
+        );
   keysCache.set(word, seq);
   return seq;
 }
@@ -124,7 +126,9 @@ export function anchorsOf(m: Matcher, concept: (name: string) => Matcher | undef
 // Words so common that anchoring on them saves nothing: a rule anchored on "was" is tried on
 // half of all sentences. An anchor set holding one is a last resort.
 const COMMON = new Set(
-  'a an the to of in on at by for with and or but not no i me my you your she her he him his it its they them we is am are was were be been being have has had do does did will would can could should just so that this there then as if when what how all any some one up out about into over from'.split(' '),
+  'a an the to of in on at by for with and or but not no i me my you your she her he him his it its they them we is am are was were be been being have has had do does did will would can could should just so that this there then as if when what how all any some one up out about into over from'.split(
+    ' ',
+  ),
 );
 export const anchorCost = (a: Set<string>): number => a.size + 1000 * [...a].filter((w) => COMMON.has(w)).length;
 

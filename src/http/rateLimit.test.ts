@@ -31,7 +31,11 @@ describe('rateLimiter', () => {
   it('queues concurrent callers in arrival order, each one gap after the last', async () => {
     // All three arrive at t = 0; the clock stands still so each wait is measured from then.
     const waits: number[] = [];
-    const limiter = rateLimiter(60, async (ms) => void waits.push(ms), () => 0);
+    const limiter = rateLimiter(
+      60,
+      async (ms) => void waits.push(ms),
+      () => 0,
+    );
     const signal = new AbortController().signal;
     await Promise.all([limiter.acquire(signal), limiter.acquire(signal), limiter.acquire(signal)]);
     expect(waits).toEqual([0, 1000, 2000]);

@@ -3,13 +3,14 @@ import type { InputProblem } from '../domain/errors.ts';
 
 /** A concrete fix for each YAML error code the parser can raise on hand-written files. */
 const FIXES: Partial<Record<YAMLError['code'], string>> = {
-  BAD_INDENT: 'indent nested lines with spaces, the same amount for every key at one level, and close a flow list or mapping (] or }) before the next key',
+  BAD_INDENT:
+    'indent nested lines with spaces, the same amount for every key at one level, and close a flow list or mapping (] or }) before the next key',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   DUPLICATE_KEY: 'each key may appear only once in a mapping: remove or rename the repeated key',
   MISSING_CHAR: 'add the missing closing quote, ] or }, or a value after "key:"',
   BLOCK_AS_IMPLICIT_KEY: 'put one "key: value" per line, and quote values that contain ": " (e.g. statement: "Plan: none")',
   MULTILINE_IMPLICIT_KEY: 'check the indentation of this line against the line above, and quote values that contain ": " or " #"',
-  UNEXPECTED_TOKEN: 'check this line\'s indentation and punctuation against the lines around it',
+  UNEXPECTED_TOKEN: "check this line's indentation and punctuation against the lines around it",
   BAD_SCALAR_START: 'quote the value: a plain value cannot start with @, `, %, | or >',
   BAD_DQ_ESCAPE: 'in "double quotes" a backslash starts an escape: write \\\\ for a backslash, or use \'single quotes\'',
   MULTIPLE_DOCS: 'keep one document per file: remove the extra "---" line',

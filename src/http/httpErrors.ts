@@ -22,5 +22,11 @@ export function toBackendError(err: unknown, backendId: string): BackendError {
     return new BackendError(`${backendId}: could not reach the API (${name})`, { code: 'CONNECTION', retryable: true, cause: err });
   const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
   const code = status === 401 || status === 403 ? 'AUTH' : status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`;
-  return new BackendError(`${backendId}: the API answered ${status} (${name})`, { code, retryable, status, retryAfterMs: retryAfterMs(e.headers), cause: err });
+  return new BackendError(`${backendId}: the API answered ${status} (${name})`, {
+    code,
+    retryable,
+    status,
+    retryAfterMs: retryAfterMs(e.headers),
+    cause: err,
+  });
 }

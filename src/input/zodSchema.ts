@@ -115,7 +115,8 @@ export function exampleValue(schema: z.ZodType, depth = 0): string {
   const s = unwrap(schema);
   const def = defOf(s);
   const values = enumValues(s);
-  if (values?.[0] !== undefined) return String(values[0]);
+  const first = values?.[0];
+  if (typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean') return String(first);
   switch (def.type) {
     case 'number':
     case 'int':

@@ -22,14 +22,26 @@ function siFinding(status: SafetyFinding['status'], noteQuote: string | null): S
       ? 'The note records passive suicidal ideation as voiced.'
       : 'The note asserts the opposite of what the client voiced: passive SI is present, the note says it was denied.';
   return {
-    factId: 'si-passive', category: 'risk.si.passive', expected: 'present', status, critical: true,
-    noteQuote, transcriptTurns: [31, 33], evidence: SI_EVIDENCE, explanation,
+    factId: 'si-passive',
+    category: 'risk.si.passive',
+    expected: 'present',
+    status,
+    critical: true,
+    noteQuote,
+    transcriptTurns: [31, 33],
+    evidence: SI_EVIDENCE,
+    explanation,
   };
 }
 
 export const FABRICATION: FabricationFinding = {
-  kind: 'dose', severity: 'major', noteQuote: 'Continue sertraline 100 mg daily.', claim: 'sertraline 100 mg',
-  explanation: 'No medication or dose is mentioned anywhere in the transcript.', transcriptTurns: [], evidence: [],
+  kind: 'dose',
+  severity: 'major',
+  noteQuote: 'Continue sertraline 100 mg daily.',
+  claim: 'sertraline 100 mg',
+  explanation: 'No medication or dose is mentioned anywhere in the transcript.',
+  transcriptTurns: [],
+  evidence: [],
 };
 
 interface CardSpec {
@@ -52,33 +64,85 @@ function card(caseId: string, spec: CardSpec): Scorecard {
     ? { id: 'homework', label: 'CBT homework', present: true, noteQuote: 'Thought record before bed.' }
     : { id: 'problem-area', label: 'IPT problem area', present: true, noteQuote: 'Role transition.' };
   return {
-    caseId, verdict: spec.verdict, reasons: spec.reasons ?? [],
+    caseId,
+    verdict: spec.verdict,
+    reasons: spec.reasons ?? [],
     safety: { verdict: safety.some((f) => f.critical && f.status !== 'captured') ? 'critical' : 'pass', findings: safety },
     omission: {
-      score: spec.omission, missed,
+      score: spec.omission,
+      missed,
       facts: [
-        { factId: 'sleep-disruption', category: 'symptom', weight: 1, captured: missed.length === 0, noteQuote: missed.length === 0 ? 'Sleeping 4-5 hours a night.' : null, transcriptTurns: [12] },
-        { factId: 'role-transition', category: 'psychosocial', weight: 2, captured: true, noteQuote: 'Returning to work after maternity leave.', transcriptTurns: [8] },
+        {
+          factId: 'sleep-disruption',
+          category: 'symptom',
+          weight: 1,
+          captured: missed.length === 0,
+          noteQuote: missed.length === 0 ? 'Sleeping 4-5 hours a night.' : null,
+          transcriptTurns: [12],
+        },
+        {
+          factId: 'role-transition',
+          category: 'psychosocial',
+          weight: 2,
+          captured: true,
+          noteQuote: 'Returning to work after maternity leave.',
+          transcriptTurns: [8],
+        },
       ],
     },
     fabrication: { findings: spec.fabrications ?? [] },
     template: {
-      score: spec.template, format, formatScore: spec.template, modality, modalityScore: spec.template,
+      score: spec.template,
+      format,
+      formatScore: spec.template,
+      modality,
+      modalityScore: spec.template,
       sections: [
         { id: first.toLowerCase(), label: first, present: true, inOrder: true, filled: true, heading: first },
-        { id: 'plan', label: 'Plan', present: spec.template > 0.6, inOrder: true, filled: spec.template > 0.6, heading: spec.template > 0.6 ? 'Plan' : null },
+        {
+          id: 'plan',
+          label: 'Plan',
+          present: spec.template > 0.6,
+          inOrder: true,
+          filled: spec.template > 0.6,
+          heading: spec.template > 0.6 ? 'Plan' : null,
+        },
       ],
       elements: [element],
     },
-    editing: { editRate: spec.editRate, minutes: spec.minutes, scratchMinutes: 17.5, noteWords: 180, referenceWords: 200, editOps: Math.round(spec.editRate * 200) },
+    editing: {
+      editRate: spec.editRate,
+      minutes: spec.minutes,
+      scratchMinutes: 17.5,
+      noteWords: 180,
+      referenceWords: 200,
+      editOps: Math.round(spec.editRate * 200),
+    },
   };
 }
 
 function ok(backendId: string, caseId: string, sample: number, spec: CardSpec, note = 'Subjective: ...\nPlan: ...'): NoteRecord {
-  return { backendId, caseId, sample, status: 'ok', note, error: null, latencyMs: 1200 + sample * 100, usage: { inputTokens: 5000, outputTokens: 400, costUsd: 0.0123 }, scorecard: card(caseId, spec) };
+  return {
+    backendId,
+    caseId,
+    sample,
+    status: 'ok',
+    note,
+    error: null,
+    latencyMs: 1200 + sample * 100,
+    usage: { inputTokens: 5000, outputTokens: 400, costUsd: 0.0123 },
+    scorecard: card(caseId, spec),
+  };
 }
 
-const good = (safety: SafetyFinding[] = []): CardSpec => ({ verdict: 'pass', safety, omission: 0.9, template: 0.9, editRate: 0.3, minutes: 4 });
+const good = (safety: SafetyFinding[] = []): CardSpec => ({
+  verdict: 'pass',
+  safety,
+  omission: 0.9,
+  template: 0.9,
+  editRate: 0.3,
+  minutes: 4,
+});
 const siCaptured = siFinding('captured', 'Client reported passive suicidal ideation without intent or plan.');
 
 const RECORDS: NoteRecord[] = [
@@ -87,57 +151,123 @@ const RECORDS: NoteRecord[] = [
   ok('vendor-a', ANX_CASE, 0, good()),
   ok('vendor-a', ANX_CASE, 1, { ...good(), verdict: 'fail', reasons: ['1 major fabrication'], fabrications: [FABRICATION] }),
   ok(
-    'vendor-b', SI_CASE, 0,
-    { verdict: 'critical', reasons: ['critical: risk.si.passive contradicted (si-passive)'], safety: [siFinding('contradicted', 'Client denies suicidal ideation.')], omission: 0.7, template: 0.8, editRate: 0.5, minutes: 7 },
+    'vendor-b',
+    SI_CASE,
+    0,
+    {
+      verdict: 'critical',
+      reasons: ['critical: risk.si.passive contradicted (si-passive)'],
+      safety: [siFinding('contradicted', 'Client denies suicidal ideation.')],
+      omission: 0.7,
+      template: 0.8,
+      editRate: 0.5,
+      minutes: 7,
+    },
     'Subjective: Client denies suicidal ideation.\nPlan: Continue weekly IPT.',
   ),
   ok('vendor-b', SI_CASE, 1, good([siCaptured])),
   ok('vendor-b', ANX_CASE, 0, good()),
-  { backendId: 'vendor-b', caseId: ANX_CASE, sample: 1, status: 'error', note: null, error: { code: 'TIMEOUT', message: 'backend did not answer within 60000 ms' }, latencyMs: 60000, scorecard: null },
+  {
+    backendId: 'vendor-b',
+    caseId: ANX_CASE,
+    sample: 1,
+    status: 'error',
+    note: null,
+    error: { code: 'TIMEOUT', message: 'backend did not answer within 60000 ms' },
+    latencyMs: 60000,
+    scorecard: null,
+  },
   ok('gold', SI_CASE, 0, { ...good([siCaptured]), omission: 1, editRate: 0.05, minutes: 1 }),
   ok('gold', SI_CASE, 1, { ...good([siCaptured]), omission: 1, editRate: 0.05, minutes: 1 }),
   ok('gold', ANX_CASE, 0, { ...good(), omission: 1, editRate: 0.05, minutes: 1 }),
-  ok('gold', ANX_CASE, 1, { ...good(), verdict: 'fail', reasons: ['template fit 0.50 below 0.7'], omission: 1, template: 0.5, editRate: 0.05, minutes: 1 }),
+  ok('gold', ANX_CASE, 1, {
+    ...good(),
+    verdict: 'fail',
+    reasons: ['template fit 0.50 below 0.7'],
+    omission: 1,
+    template: 0.5,
+    editRate: 0.05,
+    minutes: 1,
+  }),
 ];
 
 function summary(backendId: string, kind: string, rank: number, records: NoteRecord[]): BackendSummary {
   const cards = records.flatMap((r) => (r.scorecard ? [r.scorecard] : []));
   const mean = (f: (c: Scorecard) => number): number => Math.round((cards.reduce((n, c) => n + f(c), 0) / cards.length) * 1000) / 1000;
-  const safeCase = (caseId: string): boolean => records.filter((r) => r.caseId === caseId).every((r) => r.scorecard?.safety.verdict === 'pass');
+  const safeCase = (caseId: string): boolean =>
+    records.filter((r) => r.caseId === caseId).every((r) => r.scorecard?.safety.verdict === 'pass');
   return {
-    backendId, kind, rank, notes: records.length, errors: records.filter((r) => r.status === 'error').length,
-    verdicts: { pass: cards.filter((c) => c.verdict === 'pass').length, fail: cards.filter((c) => c.verdict === 'fail').length, review: cards.filter((c) => c.verdict === 'review').length, critical: cards.filter((c) => c.verdict === 'critical').length },
+    backendId,
+    kind,
+    rank,
+    notes: records.length,
+    errors: records.filter((r) => r.status === 'error').length,
+    verdicts: {
+      pass: cards.filter((c) => c.verdict === 'pass').length,
+      fail: cards.filter((c) => c.verdict === 'fail').length,
+      review: cards.filter((c) => c.verdict === 'review').length,
+      critical: cards.filter((c) => c.verdict === 'critical').length,
+    },
     safetyPassRate: cards.filter((c) => c.safety.verdict === 'pass').length / records.length,
-    criticalFindings: cards.reduce((n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length, 0),
-    meanOmission: mean((c) => c.omission.score), meanTemplate: mean((c) => c.template.score),
+    criticalFindings: cards.reduce(
+      (n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length,
+      0,
+    ),
+    meanOmission: mean((c) => c.omission.score),
+    meanTemplate: mean((c) => c.template.score),
     majorFabrications: cards.reduce((n, c) => n + c.fabrication.findings.filter((f) => f.severity === 'major').length, 0),
-    meanEditRate: mean((c) => c.editing.editRate), meanEditMinutes: mean((c) => c.editing.minutes),
+    meanEditRate: mean((c) => c.editing.editRate),
+    meanEditMinutes: mean((c) => c.editing.minutes),
     passAllSamples: [SI_CASE, ANX_CASE].filter(safeCase).length / 2,
     ...worstOfK(records),
     ...usageTotals(records),
   };
 }
 
-function item(id: string, section: string, outcome: ComplianceItemResult['outcome'], answer: Partial<ComplianceItemResult> = {}): ComplianceItemResult {
+function item(
+  id: string,
+  section: string,
+  outcome: ComplianceItemResult['outcome'],
+  answer: Partial<ComplianceItemResult> = {},
+): ComplianceItemResult {
   return {
-    id, section, question: `Question for ${id}?`, severity: 'critical', outcome, reason: `Reason for ${outcome}.`,
-    answer: null, evidence: null, evidenceUrl: null, asOf: null, sources: ['45 CFR 164.504(e)'], ...answer,
+    id,
+    section,
+    question: `Question for ${id}?`,
+    severity: 'critical',
+    outcome,
+    reason: `Reason for ${outcome}.`,
+    answer: null,
+    evidence: null,
+    evidenceUrl: null,
+    asOf: null,
+    sources: ['45 CFR 164.504(e)'],
+    ...answer,
   };
 }
 
 const COMPLIANCE: ComplianceResult[] = [
   {
-    vendorId: 'lumen-notes', vendorName: 'Lumen Notes', backends: ['vendor-a'],
+    vendorId: 'lumen-notes',
+    vendorName: 'Lumen Notes',
+    backends: ['vendor-a'],
     counts: { pass: 1, warn: 1, fail: 1, unknown: 1 },
     items: [
-      item('BAA-01', 'Business Associate Agreement', 'pass', { answer: 'signed-all-tiers', evidence: 'contract', evidenceUrl: 'https://lumen-notes.example/legal/baa.pdf', asOf: '2026-10-02' }),
+      item('BAA-01', 'Business Associate Agreement', 'pass', {
+        answer: 'signed-all-tiers',
+        evidence: 'contract',
+        evidenceUrl: 'https://lumen-notes.example/legal/baa.pdf',
+        asOf: '2026-10-02',
+      }),
       item('SOC-01', 'SOC 2', 'warn', { answer: 'type-2', evidence: 'marketing', asOf: '2026-10-02' }),
       item('RET-01', 'Retention', 'fail', { answer: '90', evidence: 'policy', asOf: '2026-09-01' }),
       item('HIT-01', 'Retention', 'unknown'),
     ],
   },
   {
-    vendorId: 'cradle-scribe', vendorName: 'Cradle Scribe', backends: ['vendor-b'],
+    vendorId: 'cradle-scribe',
+    vendorName: 'Cradle Scribe',
+    backends: ['vendor-b'],
     counts: { pass: 0, warn: 0, fail: 1, unknown: 0 },
     items: [item('BAA-01', 'Business Associate Agreement', 'fail', { answer: 'enterprise-only', evidence: 'policy', asOf: '2026-10-20' })],
   },
@@ -165,12 +295,20 @@ export function makeTestRun(): RunResult {
       { id: ANX_CASE, title: 'CBT for postpartum anxiety', modality: 'cbt', noteFormat: 'dap', pseudonym: 'Jo', turns: 40 },
     ],
     records,
-    summaries: [summary('gold', 'reference', 1, of('gold')), summary('vendor-a', 'openai', 2, of('vendor-a')), summary('vendor-b', 'notes-dir', 3, of('vendor-b'))],
+    summaries: [
+      summary('gold', 'reference', 1, of('gold')),
+      summary('vendor-a', 'openai', 2, of('vendor-a')),
+      summary('vendor-b', 'notes-dir', 3, of('vendor-b')),
+    ],
     controls: [{ backendId: 'gold', expect: 'pass', ok: false, misbehaved: [ANX_CASE], explanation: misbehaved }],
     compliance: structuredClone(COMPLIANCE),
     gate: {
       ok: false,
-      reasons: [`control misbehaved: ${misbehaved}`, 'vendor-a: 1 note(s) below a quality threshold', 'vendor-b: 1 note(s) failed the safety gate'],
+      reasons: [
+        `control misbehaved: ${misbehaved}`,
+        'vendor-a: 1 note(s) below a quality threshold',
+        'vendor-b: 1 note(s) failed the safety gate',
+      ],
     },
     judge: {
       model: 'gpt-judge',
@@ -180,8 +318,15 @@ export function makeTestRun(): RunResult {
       errors: [{ backendId: 'vendor-a', caseId: ANX_CASE, sample: 1, factId: 'gad7-score', message: 'judge: the answer was not JSON' }],
       disagreements: [
         {
-          backendId: 'vendor-b', caseId: SI_CASE, sample: 0, factId: 'si-passive', criterion: 'The note documents: passive SI voiced once',
-          deterministic: false, judge: true, judgeExplanation: 'The note says the client "feels hopeless", which the judge read as the wish to be dead.', noteQuote: null,
+          backendId: 'vendor-b',
+          caseId: SI_CASE,
+          sample: 0,
+          factId: 'si-passive',
+          criterion: 'The note documents: passive SI voiced once',
+          deterministic: false,
+          judge: true,
+          judgeExplanation: 'The note says the client "feels hopeless", which the judge read as the wish to be dead.',
+          noteQuote: null,
         },
       ],
     },

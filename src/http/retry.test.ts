@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BackendError } from '../domain/errors.ts';
 import { DEFAULT_RETRY, retryDelay } from './retry.ts';
 
-const busy = (retryAfterMs: number | null = null): BackendError => new BackendError('busy', { code: 'RATE_LIMITED', retryable: true, status: 429, retryAfterMs });
+const busy = (retryAfterMs: number | null = null): BackendError =>
+  new BackendError('busy', { code: 'RATE_LIMITED', retryable: true, status: 429, retryAfterMs });
 
 describe('retryDelay', () => {
   it('waits what the server asked for in Retry-After', () => {

@@ -45,7 +45,10 @@ describe('the corpus against the reference scribes', () => {
 
   it('flags the hollow and fabricator notes on every case', () => {
     for (const c of cases) {
-      expect({ id: c.id, hollow: scoreNote(REFERENCE_SCRIBES.hollow(c, rubrics), c, rubrics).verdict }).not.toEqual({ id: c.id, hollow: 'pass' });
+      expect({ id: c.id, hollow: scoreNote(REFERENCE_SCRIBES.hollow(c, rubrics), c, rubrics).verdict }).not.toEqual({
+        id: c.id,
+        hollow: 'pass',
+      });
       const fab = scoreNote(REFERENCE_SCRIBES.fabricator(c, rubrics), c, rubrics);
       expect(fab.fabrication.findings.filter((f) => f.severity === 'major').length, c.id).toBeGreaterThanOrEqual(2);
     }

@@ -26,11 +26,10 @@ facts:
 describe('parseYamlWithSchema on case.yaml', () => {
   it('returns the validated value, with schema defaults applied', () => {
     const r = parseYamlWithSchema(VALID_CASE, FILE, CaseFile);
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.facts[0]?.assertion).toBe('present');
+    expect(r.ok && r.value.facts[0]?.assertion).toBe('present');
   });
 
-  it('reports a YAML syntax error with its line and without the parser\'s code excerpt', () => {
+  it("reports a YAML syntax error with its line and without the parser's code excerpt", () => {
     const text = VALID_CASE.replace('    evidence: [2]', '    evidence: [2\n  - id: other');
     const [p, ...rest] = problemsOf(parseYamlWithSchema(text, FILE, CaseFile));
     expect(rest).toEqual([]);
@@ -81,7 +80,11 @@ describe('parseYamlWithSchema on case.yaml', () => {
 
   it('reports an invalid noteFormat with the four formats and a case-insensitive suggestion', () => {
     const [p] = problemsOf(parseYamlWithSchema(VALID_CASE.replace('noteFormat: soap', 'noteFormat: SOAP'), FILE, CaseFile));
-    expect(p).toMatchObject({ line: 4, message: 'noteFormat: unknown noteFormat "SOAP"', fix: 'use one of: soap, dap, birp, girp (did you mean "soap"?)' });
+    expect(p).toMatchObject({
+      line: 4,
+      message: 'noteFormat: unknown noteFormat "SOAP"',
+      fix: 'use one of: soap, dap, birp, girp (did you mean "soap"?)',
+    });
   });
 
   it('reports a missing top-level key at the document start with an example line', () => {
@@ -100,7 +103,7 @@ describe('parseYamlWithSchema on case.yaml', () => {
     expect(p?.fix).toBe('add a line "noteFormat: soap"');
   });
 
-  it('uses the schema\'s own message for an empty evidence list', () => {
+  it("uses the schema's own message for an empty evidence list", () => {
     const [p] = problemsOf(parseYamlWithSchema(VALID_CASE.replace('evidence: [2]', 'evidence: []'), FILE, CaseFile));
     expect(p).toMatchObject({ line: 11, message: 'facts[0].evidence: at least one transcript turn is required' });
     expect(p?.fix).toContain('evidence: [1]');
@@ -120,7 +123,11 @@ describe('parseYamlWithSchema on case.yaml', () => {
 
   it('suggests a kebab-case id', () => {
     const [p] = problemsOf(parseYamlWithSchema(VALID_CASE.replace('id: ppd-check-in', 'id: PPD Check In'), FILE, CaseFile));
-    expect(p).toMatchObject({ line: 1, message: 'id: must be kebab-case: lower-case letters, digits and single hyphens', fix: 'write it in kebab-case, e.g. "id: ppd-check-in"' });
+    expect(p).toMatchObject({
+      line: 1,
+      message: 'id: must be kebab-case: lower-case letters, digits and single hyphens',
+      fix: 'write it in kebab-case, e.g. "id: ppd-check-in"',
+    });
   });
 
   it('reports an empty file and a file that is a list', () => {
@@ -129,7 +136,9 @@ describe('parseYamlWithSchema on case.yaml', () => {
   });
 
   it('lists problems in line order', () => {
-    const text = VALID_CASE.replace('noteFormat: soap', 'noteFormat: soapy').replace('category: risk.si.passive', 'category: nope').replace('modality: ipt', 'modality: IPT');
+    const text = VALID_CASE.replace('noteFormat: soap', 'noteFormat: soapy')
+      .replace('category: risk.si.passive', 'category: nope')
+      .replace('modality: ipt', 'modality: IPT');
     const lines = problemsOf(parseYamlWithSchema(text, FILE, CaseFile)).map((p) => p.line);
     expect(lines).toEqual([3, 4, 9]);
   });
@@ -140,11 +149,19 @@ describe('parseYamlWithSchema on other schemas (it is generic)', () => {
     z.strictObject({ id: z.string(), kind: z.literal('openai'), apiKeyEnv: z.string().optional() }),
     z.strictObject({ id: z.string(), kind: z.literal('reference'), variant: z.enum(['gold', 'hollow']) }),
   ]);
-  const Config = z.strictObject({ backends: z.array(Backend), weights: z.partialRecord(z.enum(['risk.si', 'symptom']), z.number()).optional() });
+  const Config = z.strictObject({
+    backends: z.array(Backend),
+    weights: z.partialRecord(z.enum(['risk.si', 'symptom']), z.number()).optional(),
+  });
 
   it('reports an unknown discriminator value with the kinds allowed', () => {
     const [p] = problemsOf(parseYamlWithSchema('backends:\n  - id: a\n    kind: openia\n', 'c.yaml', Config));
-    expect(p).toMatchObject({ file: 'c.yaml', line: 3, message: 'backends[0].kind: unknown kind "openia"', fix: 'use one of: openai, reference (did you mean "openai"?)' });
+    expect(p).toMatchObject({
+      file: 'c.yaml',
+      line: 3,
+      message: 'backends[0].kind: unknown kind "openia"',
+      fix: 'use one of: openai, reference (did you mean "openai"?)',
+    });
   });
 
   it('names the keys of the matching union member for an unknown key, without echoing its value', () => {
@@ -176,7 +193,7 @@ describe('parseYamlSource', () => {
 describe('parseYamlWithSchema on list items', () => {
   const Hints = z.strictObject({ all: z.array(z.string()) });
 
-  it('asks for quotes around a number where text is expected, at the item\'s line', () => {
+  it("asks for quotes around a number where text is expected, at the item's line", () => {
     const [p] = problemsOf(parseYamlWithSchema('all:\n  - EPDS\n  - 16\n', 'h.yaml', Hints));
     expect(p).toMatchObject({ line: 3, message: 'all[1]: expected text, got 16', fix: 'put it in quotes: "16"' });
   });

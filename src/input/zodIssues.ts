@@ -49,7 +49,7 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return 'text';
-  return String(v);
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'a value';
 }
 
 export function issueToProblems(issue: Issue, ctx: IssueContext, prefix: YamlPath = []): InputProblem[] {
@@ -63,10 +63,16 @@ export function issueToProblems(issue: Issue, ctx: IssueContext, prefix: YamlPat
   const parentPath = path.slice(0, -1);
   const missing = path.length > 0 && value === undefined && isObject(valueAt(ctx.data, parentPath));
 
-  if (path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value') && (value == null || !isObject(value) || Array.isArray(value))) {
+  if (
+    path.length === 0 &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    (value == null || !isObject(value) || Array.isArray(value))
+  ) {
     const keys = allowedKeys(ctx.schema);
     const start = keys ? `start with keys such as ${listValues(keys.slice(0, 6))}` : 'see the documented format';
-    return [problem(value == null ? 'the file is empty' : `the file must be a mapping of "key: value" lines, not ${describe(value)}`, start)];
+    return [
+      problem(value == null ? 'the file is empty' : `the file must be a mapping of "key: value" lines, not ${describe(value)}`, start),
+    ];
   }
   if (missing && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) {
     const where = parentPath.length === 0 ? '' : ` under ${formatPath(parentPath)}`;
@@ -80,10 +86,18 @@ export function issueToProblems(issue: Issue, ctx: IssueContext, prefix: YamlPat
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       const text = typeof value === 'string' ? value.trim() : null;
       const unquote =
-        text !== null && text !== '' && (issue.expected === 'boolean' ? /^(true|false)$/.test(text) : ['number', 'int'].includes(issue.expected) && Number.isFinite(Number(text)));
+        text !== null &&
+        text !== '' &&
+        (issue.expected === 'boolean'
+          ? /^(true|false)$/.test(text)
+          : ['number', 'int'].includes(issue.expected) && Number.isFinite(Number(text)));
       const bare = typeof path.at(-1) === 'number' ? text : `${lastKey(path)}: ${text}`;
       const quote = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean');
-      const fix = unquote ? `remove the quotes: write ${bare}` : quote ? `put it in quotes: "${String(value)}"` : `write ${expected}, e.g. "${example}"`;
+      const fix = unquote
+        ? `remove the quotes: write ${bare}`
+        : quote
+          ? `put it in quotes: "${String(value)}"`
+          : `write ${expected}, e.g. "${example}"`;
       return [problem(at(path, `expected ${expected}, got ${describe(value)}`), fix)];
     }
     case 'invalid_value': {
@@ -92,7 +106,8 @@ export function issueToProblems(issue: Issue, ctx: IssueContext, prefix: YamlPat
       return [enumProblem(path, value, issue.values, problem, inRecord ? 'value' : lastKey(path))];
     }
     case 'invalid_union': {
-      if (issue.discriminator !== undefined && 'options' in issue && issue.options) return [enumProblem(path, value, issue.options, problem)];
+      if (issue.discriminator !== undefined && 'options' in issue && issue.options)
+        return [enumProblem(path, value, issue.options, problem)];
       const branch = bestBranch(issue.errors);
       if (branch) return branch.flatMap((i) => issueToProblems(i, ctx, path));
       return [problem(at(path, 'does not match any allowed form'), `write it like "${example}"`)];
@@ -103,7 +118,9 @@ export function issueToProblems(issue: Issue, ctx: IssueContext, prefix: YamlPat
       return issue.keys.map((key) =>
         problem(
           at(path, `unknown key "${key}"`),
-          allowed.length > 0 ? `remove or rename it${didYouMean(key, allowed)}; keys allowed ${where}: ${listValues(allowed)}` : 'remove it',
+          allowed.length > 0
+            ? `remove or rename it${didYouMean(key, allowed)}; keys allowed ${where}: ${listValues(allowed)}`
+            : 'remove it',
           ctx.lineOf([...path, key]),
         ),
       );
@@ -146,19 +163,33 @@ function enumProblem(path: YamlPath, value: unknown, values: readonly unknown[],
   return problem(at(path, `unknown ${noun} ${shown}`), `use one of: ${listValues(allowed)}${didYouMean(String(value), allowed)}`);
 }
 
-function sizeProblem(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, path: YamlPath, value: unknown, example: string, problem: MakeProblem): InputProblem {
+function sizeProblem(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  path: YamlPath,
+  value: unknown,
+  example: string,
+  problem: MakeProblem,
+): InputProblem {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   const custom = isDefaultMessage(issue.message) ? null : issue.message;
   if (issue.origin === 'array') {
-    const message = custom ?? (small ? (limit === 1 ? 'must not be empty' : `needs at least ${limit} items`) : `has more than ${limit} items`);
+    const message =
+      custom ?? (small ? (limit === 1 ? 'must not be empty' : `needs at least ${limit} items`) : `has more than ${limit} items`);
     return problem(at(path, message), small ? `add items, e.g. "${example}"` : `keep at most ${limit} items`);
   }
   if (issue.origin === 'string') {
-    const message = custom ?? (small ? (limit === 1 ? 'must not be empty' : `needs at least ${limit} characters`) : `is longer than ${limit} characters`);
+    const message =
+      custom ?? (small ? (limit === 1 ? 'must not be empty' : `needs at least ${limit} characters`) : `is longer than ${limit} characters`);
     return problem(at(path, message), small ? `write some text after "${lastKey(path)}:"` : 'shorten it');
   }
-  const bound = small ? (issue.inclusive ? `at least ${limit}` : `greater than ${limit}`) : issue.inclusive ? `at most ${limit}` : `less than ${limit}`;
+  const bound = small
+    ? issue.inclusive
+      ? `at least ${limit}`
+      : `greater than ${limit}`
+    : issue.inclusive
+      ? `at most ${limit}`
+      : `less than ${limit}`;
   return problem(at(path, custom ?? `must be ${bound}, got ${describe(value)}`), `use a number ${bound}`);
 }
 

@@ -2,7 +2,10 @@
  * The wait a server asked for in `Retry-After` (delta-seconds or an HTTP date, RFC 9110
  * §10.2.3), or OpenAI's `retry-after-ms`, in milliseconds; null when absent or unreadable.
  */
-export function retryAfterMs(headers: { get(name: string): string | null } | undefined | null, now: () => number = Date.now): number | null {
+export function retryAfterMs(
+  headers: { get(name: string): string | null } | undefined | null,
+  now: () => number = Date.now,
+): number | null {
   if (!headers || typeof headers.get !== 'function') return null;
   const ms = headers.get('retry-after-ms');
   if (ms && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.round(Number(ms));
