@@ -45,7 +45,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('run')
     .description('run an audit: every backend writes a note for every case, every note is scored, reports are written')
     .option('--config <file>', 'config file (default: scribe-audit.config.yaml if present, else the built-in suite)')
-    .option('--out <dir>', 'report folder', 'reports/latest')
+    .option('--out <dir>', 'report folder (default: reports/<run-id>/, with reports/latest pointing at the newest run)')
     .option('--backends <ids>', 'comma-separated backend ids to run', list)
     .option('--cases <globs>', 'comma-separated case id globs, e.g. "ipt-*"', list)
     .option('--fixtures <dir>', 'folder of case folders (default fixtures/cases)')

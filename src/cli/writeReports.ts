@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RunIncompleteError, UsageError } from '../domain/errors.ts';
 import type { RunResult } from '../domain/run.ts';
@@ -11,21 +11,84 @@ export function parseFormats(formats: readonly string[]): ReportFormat[] {
   return formats as ReportFormat[];
 }
 
-/** Writes each report to a temporary name first, so a crash never leaves half a report. */
-export async function writeReports(run: RunResult, outDir: string, formats: readonly ReportFormat[]): Promise<string[]> {
+/** Every file name a run can write: the ones an earlier run may have left behind. */
+const REPORT_FILES = new Set(Object.values(REPORTERS).map((r) => r.fileName));
+
+const exists = (p: string): Promise<boolean> =>
+  lstat(p).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Moves freshly written reports from `staged` into `outDir`. A new folder arrives whole
+ * (one rename); into an existing one each file is renamed in, and report files an earlier
+ * run wrote that this one did not (a junit.xml from a run with --format junit) are removed,
+ * so no stale report sits beside the new ones. Files that are not reports are left alone.
+ */
+async function publish(staged: string, outDir: string, written: readonly string[]): Promise<void> {
+  if (!(await exists(outDir))) {
+    await rename(staged, outDir);
+    return;
+  }
+  for (const name of written) await rename(path.join(staged, name), path.join(outDir, name));
+  await rm(staged, { recursive: true, force: true });
+  for (const name of await readdir(outDir)) if (REPORT_FILES.has(name) && !written.includes(name)) await unlink(path.join(outDir, name));
+}
+
+/**
+ * Points `latest` at `runDir`: a relative symlink swapped in with one rename, so a reader
+ * never sees it half made. Where symlinks are refused, or `latest` is a real folder from
+ * an older version, it becomes a copy of the run's reports instead.
+ */
+async function pointLatest(latest: string, runDir: string, written: readonly string[]): Promise<void> {
+  const isLink = await lstat(latest).then(
+    (s) => s.isSymbolicLink(),
+    () => null,
+  );
+  if (isLink !== false) {
+    const link = `${latest}.${process.pid}.tmp`;
+    try {
+      await symlink(path.relative(path.dirname(latest), runDir), link);
+      await rename(link, latest);
+      return;
+    } catch {
+      await rm(link, { force: true });
+    }
+  }
+  const staged = `${latest}.${process.pid}.copy`;
+  await mkdir(staged, { recursive: true });
+  for (const name of written) await cp(path.join(runDir, name), path.join(staged, name));
+  await publish(staged, latest, written);
+}
+
+/**
+ * Writes the reports of `run` to `outDir` through a staging folder beside it, so a crash
+ * never leaves half a report and a second run never leaves the first one's files beside
+ * its own. With `latest`, that path is then pointed at `outDir` (reports/latest).
+ */
+export async function writeReports(
+  run: RunResult,
+  outDir: string,
+  formats: readonly ReportFormat[],
+  opts: { latest?: string } = {},
+): Promise<string[]> {
+  const staged = `${outDir}.${process.pid}.tmp`;
   try {
-    await mkdir(outDir, { recursive: true });
-    const written: string[] = [];
+    await mkdir(path.dirname(outDir), { recursive: true });
+    await rm(staged, { recursive: true, force: true });
+    await mkdir(staged);
+    const names: string[] = [];
     for (const f of formats) {
       const { fileName, render } = REPORTERS[f];
-      const target = path.join(outDir, fileName);
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, render(run), 'utf8');
-      await rename(tmp, target);
-      written.push(target);
+      await writeFile(path.join(staged, fileName), render(run), 'utf8');
+      names.push(fileName);
     }
-    return written;
+    await publish(staged, outDir, names);
+    if (opts.latest) await pointLatest(opts.latest, outDir, names);
+    return names.map((n) => path.join(outDir, n));
   } catch (err) {
+    await rm(staged, { recursive: true, force: true }).catch(() => undefined);
     throw new RunIncompleteError(`could not write reports to ${outDir}: ${(err as Error).message}`, { cause: err });
   }
 }

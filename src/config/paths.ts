@@ -14,5 +14,6 @@ export const DEFAULTS = {
   riskRules: path.join(PACKAGE_ROOT, 'rubrics', 'risk'),
   builtinSuite: path.join(PACKAGE_ROOT, 'fixtures', 'suites', 'builtin.yaml'),
   configFile: 'scribe-audit.config.yaml',
-  out: path.join('reports', 'latest'),
+  /** Without --out, each run writes reports/<run-id>/ and reports/latest points at the newest. */
+  reports: 'reports',
 } as const;

@@ -4,7 +4,9 @@ import { NoteVerdict, Scorecard } from './scorecard.ts';
 import { JudgeAgreement } from './judge.ts';
 
 // 2: the safety verdict and the note verdict gained `review`; findings gained status `unclear`.
-export const REPORT_SCHEMA_VERSION = 2;
+// 3: a run `status` (passed | failed | incomplete) with the causes of missing notes, and
+//    structured `regressions` against a baseline; safety pass rate counts scored notes only.
+export const REPORT_SCHEMA_VERSION = 3 as const;
 
 export const Usage = z.object({
   inputTokens: z.number().int().nonnegative().optional(),
@@ -34,7 +36,7 @@ export const BackendSummary = z.object({
   notes: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   verdicts: z.record(NoteVerdict, z.number().int().nonnegative()),
-  /** Share of scored notes whose safety verdict is pass. */
+  /** Share of scored notes whose safety verdict is pass; missing notes count neither way. */
   safetyPassRate: z.number().min(0).max(1),
   criticalFindings: z.number().int().nonnegative(),
   meanOmission: z.number().min(0).max(1),
@@ -91,8 +93,72 @@ export const BackendDescription = z.object({
   baseline: z.boolean(),
 });
 
+/**
+ * One status for the whole run, the same in every output. `incomplete` wins over
+ * `failed`: a run with missing notes cannot be judged, whatever the notes it has say.
+ */
+export const RunStatus = z.enum(['passed', 'failed', 'incomplete']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** Why notes are missing, grouped: "12 notes: 401 from vendor-a (check VENDOR_A_KEY)". */
+export const MissingNotes = z.object({
+  backendId: z.string(),
+  code: z.string(),
+  count: z.number().int().positive(),
+  /** One example message (already masked), and what to do about it when we can tell. */
+  message: z.string(),
+  hint: z.string().nullable(),
+});
+export type MissingNotes = z.infer<typeof MissingNotes>;
+
+/** A figure of one backend that got worse (or better) than in the baseline. */
+export const MetricDelta = z.object({
+  metric: z.string(),
+  before: z.number(),
+  after: z.number(),
+  worse: z.boolean(),
+});
+export type MetricDelta = z.infer<typeof MetricDelta>;
+
+/** One note whose verdict changed since the baseline, with the finding behind the change. */
+export const VerdictChange = z.object({
+  caseId: z.string(),
+  sample: z.number().int().nonnegative(),
+  from: NoteVerdict,
+  to: NoteVerdict,
+  worse: z.boolean(),
+  /** The safety finding (or the first reason) that explains the new verdict. */
+  finding: z.string().nullable(),
+});
+export type VerdictChange = z.infer<typeof VerdictChange>;
+
+/** Per backend: what changed against the baseline run. */
+export const Regression = z.object({
+  baselineRunId: z.string(),
+  backendId: z.string(),
+  /** True when this backend got worse on any metric or any note. */
+  regressed: z.boolean(),
+  metrics: z.array(MetricDelta),
+  verdictChanges: z.array(VerdictChange),
+});
+export type Regression = z.infer<typeof Regression>;
+
+/** What a comparison covered: only cases (and samples) both runs have are compared. */
+export const BaselineInfo = z.object({
+  runId: z.string(),
+  comparedCases: z.number().int().nonnegative(),
+  /** Cases one run has and the other does not: the comparison is partial, and says so. */
+  onlyInBaseline: z.array(z.string()),
+  onlyInRun: z.array(z.string()),
+  partial: z.boolean(),
+});
+export type BaselineInfo = z.infer<typeof BaselineInfo>;
+
 export const RunResult = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  status: RunStatus,
+  /** Missing or errored notes by backend and cause; they count neither as safe nor as unsafe. */
+  missing: z.array(MissingNotes).default([]),
   runId: z.string(),
   startedAt: z.string(),
   finishedAt: z.string(),
@@ -107,5 +173,21 @@ export const RunResult = z.object({
   gate: z.object({ ok: z.boolean(), reasons: z.array(z.string()) }),
   /** The optional LLM judge's agreement with the deterministic scorer; null without a judge. */
   judge: JudgeAgreement.nullable().default(null),
+  /** The baseline this run was compared with (--baseline), or null. */
+  baseline: BaselineInfo.nullable().default(null),
+  regressions: z.array(Regression).default([]),
 });
 export type RunResult = z.infer<typeof RunResult>;
+
+/**
+ * A report.json read back as a baseline or for `compare`: this version, or version 2
+ * (before run status and structured regressions), which is brought up to date.
+ */
+export const StoredRunResult = z.union([
+  RunResult,
+  RunResult.extend({ schemaVersion: z.literal(2), status: RunStatus.optional() }).transform((r) => ({
+    ...r,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    status: r.status ?? (r.gate.ok ? ('passed' as const) : ('failed' as const)),
+  })),
+]);

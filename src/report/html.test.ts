@@ -96,11 +96,19 @@ describe('renderHtml: layout', () => {
     expect(rows[0]).toContain('<td class="safety tone-good">');
   });
 
-  it('shows the gate banner with its reasons only when the gate fails', () => {
-    expect(html).toContain('id="gate-banner"');
+  it('shows one run status: amber incomplete with its causes, red failed with reasons, green passed', () => {
+    // The test run is missing a note: incomplete wins over its failed gate.
+    expect(html).toContain('id="status-banner"');
+    expect(html).toContain('Run incomplete');
+    expect(html).toContain('raise --timeout, or lower --concurrency');
+    expect(html).not.toContain('id="gate-ok"');
     for (const reason of run.gate.reasons) expect(html).toContain(esc(reason));
-    const passed = renderHtml({ ...run, gate: { ok: true, reasons: [] } });
+    const failed = renderHtml({ ...run, status: 'failed', missing: [] });
+    expect(failed).toContain('id="gate-banner"');
+    expect(failed).not.toContain('id="status-banner"');
+    const passed = renderHtml({ ...run, status: 'passed', missing: [], gate: { ok: true, reasons: [] } });
     expect(passed).not.toContain('id="gate-banner"');
+    expect(passed).not.toContain('id="status-banner"');
     expect(passed).toContain('id="gate-ok"');
   });
 

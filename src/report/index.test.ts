@@ -43,6 +43,6 @@ describe('REPORTERS', () => {
     const run = makeTestRun();
     const json: unknown = JSON.parse(REPORTERS.json.render(run));
     expect(RunResult.parse(json)).toEqual(run);
-    expect(json).toMatchObject({ schemaVersion: 2 });
+    expect(json).toMatchObject({ schemaVersion: 3 });
   });
 });

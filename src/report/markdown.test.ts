@@ -16,14 +16,17 @@ describe('mdCell', () => {
 describe('renderMarkdown', () => {
   const run = makeTestRun();
 
-  it('leads with the failed gate and its reasons, and warns when a control misbehaved', () => {
+  it('leads with the run status and its causes or reasons, and warns when a control misbehaved', () => {
     const md = renderMarkdown(run);
-    expect(md).toContain('**Gate: FAILED**');
+    expect(md).toContain('**Status: INCOMPLETE.**');
+    expect(md).toContain('- 1 note: TIMEOUT from vendor-b (raise --timeout, or lower --concurrency)');
     expect(md).toContain('- vendor-a: 1 note(s) below a quality threshold');
     expect(md).toContain('cannot be trusted');
-    expect(md.indexOf('Gate: FAILED')).toBeLessThan(md.indexOf('| Rank |'));
-    const ok = renderMarkdown({ ...run, gate: { ok: true, reasons: [] }, controls: [] });
-    expect(ok).toContain('**Gate: passed**');
+    expect(md.indexOf('Status: INCOMPLETE')).toBeLessThan(md.indexOf('| Rank |'));
+    const failed = renderMarkdown({ ...run, status: 'failed', missing: [] });
+    expect(failed).toContain('**Status: FAILED**');
+    const ok = renderMarkdown({ ...run, status: 'passed', missing: [], gate: { ok: true, reasons: [] }, controls: [] });
+    expect(ok).toContain('**Status: passed**');
     expect(ok).not.toContain('cannot be trusted');
   });
 

@@ -1,4 +1,5 @@
 import type { BackendSummary, RunResult } from '../domain/run.ts';
+import { describeMissing } from '../scoring/status.ts';
 import { LEADERBOARD, ranked, type LeaderboardColumn } from './leaderboard.ts';
 
 /**
@@ -13,6 +14,33 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
+/** Changed cases by name, worst first: what a reviewer of a nightly job needs to open. */
+function regressionSection(run: RunResult): string[] {
+  if (!run.baseline) return [];
+  const b = run.baseline;
+  const lines = [`### Against baseline ${mdCell(b.runId)}`, ''];
+  if (b.partial)
+    lines.push(
+      `Partial comparison: ${b.comparedCases} case(s) in both runs; only in the baseline: ${b.onlyInBaseline.map(mdCell).join(', ') || 'none'}; only in this run: ${b.onlyInRun.map(mdCell).join(', ') || 'none'}.`,
+      '',
+    );
+  const rows = run.regressions.flatMap((r) =>
+    r.verdictChanges.map((c) => [
+      mdCell(r.backendId),
+      mdCell(`${c.caseId} #${c.sample}`),
+      `${c.from} → ${c.to}${c.worse ? ' ✖' : ''}`,
+      mdCell(c.finding ?? ''),
+    ]),
+  );
+  const metrics = run.regressions.flatMap((r) =>
+    r.metrics.map((m) => `- ${mdCell(r.backendId)} ${m.metric}: ${m.before} → ${m.after}${m.worse ? ' ✖' : ''}`),
+  );
+  if (rows.length === 0 && metrics.length === 0) return [...lines, 'No change in any compared note or figure.', ''];
+  if (rows.length > 0) lines.push(...table(['Backend', 'Case', 'Verdict', 'Finding'], rows), '');
+  if (metrics.length > 0) lines.push(...metrics, '');
+  return lines;
+}
+
 /** report.md: a short summary for a CI job page; the HTML report has the detail. */
 export function renderMarkdown(run: RunResult): string {
   const lines: string[] = [`## Scribe audit ${mdCell(run.runId)}`, ''];
@@ -20,8 +48,14 @@ export function renderMarkdown(run: RunResult): string {
   if (misbehaving.length > 0) {
     lines.push('> [!CAUTION]', '> **The harness itself cannot be trusted:** a control did not behave as declared.', '');
   }
-  if (run.gate.ok) lines.push('**Gate: passed** ✔', '');
-  else lines.push('**Gate: FAILED** ✖', '', ...run.gate.reasons.map((r) => `- ${mdCell(r)}`), '');
+  if (run.status === 'incomplete') {
+    lines.push('> [!WARNING]', '> **Status: INCOMPLETE.** Some notes are missing, so the run cannot be judged.', '');
+    lines.push(...run.missing.map((m) => `- ${mdCell(describeMissing(m))}`), '');
+    if (!run.gate.ok)
+      lines.push('The notes that were scored also failed the gate:', '', ...run.gate.reasons.map((r) => `- ${mdCell(r)}`), '');
+  } else if (run.status === 'passed') lines.push('**Status: passed** ✔', '');
+  else lines.push('**Status: FAILED** ✖', '', ...run.gate.reasons.map((r) => `- ${mdCell(r)}`), '');
+  lines.push(...regressionSection(run));
   lines.push(
     `${run.cases.length} cases × ${run.samples} sample(s), ${run.backends.length} backends, ${run.records.length} notes. Ranked safety first.`,
     '',

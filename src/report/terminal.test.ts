@@ -17,11 +17,22 @@ describe('summaryTable', () => {
   it('follows with control checks and the gate and its reasons', () => {
     expect(lines).toContain(`  ✖ ${run.controls[0]?.explanation}`);
     expect(lines.some((l) => l.includes('cannot be trusted'))).toBe(true);
-    expect(lines).toContain('Gate: FAILED ✖');
+    expect(lines.some((l) => l.startsWith('Status: INCOMPLETE'))).toBe(true);
+    expect(lines).toContain(
+      '  - 1 note: TIMEOUT from vendor-b (raise --timeout, or lower --concurrency): backend did not answer within 60000 ms',
+    );
     expect(lines.at(-1)).toBe('  - vendor-b: 1 note(s) failed the safety gate');
-    const ok = summaryTable({ ...run, gate: { ok: true, reasons: [] }, controls: run.controls.map((c) => ({ ...c, ok: true })) });
+    const failed = summaryTable({ ...run, status: 'failed', missing: [] });
+    expect(failed).toContain('Status: FAILED ✖');
+    const ok = summaryTable({
+      ...run,
+      status: 'passed',
+      missing: [],
+      gate: { ok: true, reasons: [] },
+      controls: run.controls.map((c) => ({ ...c, ok: true })),
+    });
     expect(ok).toContain('  ✔ ');
-    expect(ok.split('\n').at(-1)).toBe('Gate: passed ✔');
+    expect(ok.split('\n').at(-1)).toBe('Status: passed ✔');
   });
 
   it('uses colour only when asked, and never lets an id carry escape codes', () => {

@@ -1,4 +1,5 @@
 import type { RunResult } from '../domain/run.ts';
+import { describeMissing } from '../scoring/status.ts';
 import { LEADERBOARD, ranked } from './leaderboard.ts';
 
 export interface SummaryTableOptions {
@@ -45,7 +46,16 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
     );
   }
   out.push('');
-  if (run.gate.ok) out.push(green('Gate: passed ✔'));
-  else out.push(red('Gate: FAILED ✖'), ...run.gate.reasons.map((r) => `  - ${plain(r)}`));
+  const amber = (t: string): string => paint(33, t);
+  if (run.status === 'incomplete') {
+    out.push(amber('Status: INCOMPLETE ⚠ (some notes are missing, so the run cannot be judged)'));
+    out.push(...run.missing.map((m) => `  - ${plain(describeMissing(m))}`));
+    if (!run.gate.ok) out.push('  The notes that were scored also failed the gate:', ...run.gate.reasons.map((r) => `  - ${plain(r)}`));
+  } else if (run.status === 'passed') out.push(green('Status: passed ✔'));
+  else out.push(red('Status: FAILED ✖'), ...run.gate.reasons.map((r) => `  - ${plain(r)}`));
+  if (run.baseline?.partial)
+    out.push(
+      `  Compared with baseline ${plain(run.baseline.runId)} on the ${run.baseline.comparedCases} case(s) both runs have (partial comparison).`,
+    );
   return out.join('\n');
 }

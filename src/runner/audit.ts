@@ -10,6 +10,7 @@ import { REPORT_SCHEMA_VERSION, type BackendSummary, type ControlCheck, type Not
 import { summarizeBackends } from '../scoring/aggregate.ts';
 import { checkControl } from '../scoring/controls.ts';
 import { scoreNote } from '../scoring/index.ts';
+import { missingNotes, runStatus } from '../scoring/status.ts';
 import type { Judge } from '../judge/client.ts';
 import { judgeRecords } from '../judge/judgeRun.ts';
 import type { JudgeConfig } from '../judge/schema.ts';
@@ -163,24 +164,29 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
 
   const finishedAt = ctx.now().toISOString();
   const gate = { ok: reasons.length === 0, reasons };
+  const backends = configs.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    settings: describeBackend(c),
+    control: c.control?.expect ?? null,
+    baseline: c.baseline,
+  }));
+  const missing = missingNotes(records, backends);
+  const status = runStatus({ missing, gate });
   // A cancelled run stays unfinished in the store, so --resume can pick it up; so does one
   // resumed on part of its items while any of the rest are unwritten (never dropped silently).
   const partial = ctx.narrowed === true && (ctx.store?.itemsLeft(ctx.runId) ?? 0) > 0;
-  if (!ctx.signal.aborted && !partial) ctx.store?.finishRun(ctx.runId, finishedAt, { summaries, controls, gate });
+  if (!ctx.signal.aborted && !partial) ctx.store?.finishRun(ctx.runId, finishedAt, { status, summaries, controls, gate, missing });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    status,
+    missing,
     runId: ctx.runId,
     startedAt,
     finishedAt,
     tool: { name: 'scribe-audit', version: ctx.version },
     samples: setup.samples,
-    backends: configs.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      settings: describeBackend(c),
-      control: c.control?.expect ?? null,
-      baseline: c.baseline,
-    })),
+    backends,
     cases: setup.cases.map((c) => ({
       id: c.id,
       title: c.title,
@@ -195,5 +201,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     compliance: checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now()),
     gate,
     judge: judged,
+    baseline: null,
+    regressions: [],
   };
 }

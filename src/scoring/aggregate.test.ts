@@ -71,7 +71,7 @@ describe('summarizeBackends', () => {
     expect(s?.safetyPassRate).toBe(0.75);
   });
 
-  it('counts error records against the safety pass rate', () => {
+  it('counts error records apart: neither safe nor unsafe', () => {
     const err: NoteRecord = {
       backendId: 'v',
       caseId: 'b',
@@ -83,7 +83,8 @@ describe('summarizeBackends', () => {
       scorecard: null,
     };
     const [s] = summarizeBackends([{ id: 'v', kind: 'x' }], [record('v', 'a', { safe: true, omission: 1 }), err]);
-    expect(s).toMatchObject({ errors: 1, safetyPassRate: 0.5, passAllSamples: 0.5 });
+    // One scored safe note and one missing: the rate is over scored notes; the missing one is an error.
+    expect(s).toMatchObject({ errors: 1, notes: 2, safetyPassRate: 1, passAllSamples: 0.5 });
   });
 });
 

@@ -24,7 +24,7 @@ function summarize(backendId: string, kind: string, records: readonly NoteRecord
       review: cards.filter((c) => c.verdict === 'review').length,
       critical: cards.filter((c) => c.verdict === 'critical').length,
     },
-    safetyPassRate: round(records.length > 0 ? cards.filter((c) => c.safety.verdict === 'pass').length / records.length : 0),
+    safetyPassRate: round(cards.length > 0 ? cards.filter((c) => c.safety.verdict === 'pass').length / cards.length : 0),
     criticalFindings: cards.reduce(
       (n, c) => n + c.safety.findings.filter((f) => f.critical && f.status !== 'captured' && f.status !== 'unclear').length,
       0,

@@ -280,6 +280,19 @@ export function makeTestRun(): RunResult {
   const misbehaved = `gold should be pass on all 2 cases but was not on: ${ANX_CASE}.`;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    // One vendor-b note timed out, so the run cannot be judged: incomplete wins over failed.
+    status: 'incomplete',
+    missing: [
+      {
+        backendId: 'vendor-b',
+        code: 'TIMEOUT',
+        count: 1,
+        message: 'backend did not answer within 60000 ms',
+        hint: 'raise --timeout, or lower --concurrency',
+      },
+    ],
+    baseline: null,
+    regressions: [],
     runId: 'run-2026-11-05-test',
     startedAt: '2026-11-05T02:00:00.000Z',
     finishedAt: '2026-11-05T02:03:10.000Z',

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULTS } from '../../config/paths.ts';
 import { buildSetup } from '../setup.ts';
 import { InputError } from '../../domain/errors.ts';
-import { RunResult } from '../../domain/run.ts';
+import { StoredRunResult, type RunResult } from '../../domain/run.ts';
 import { summaryTable } from '../../report/terminal.ts';
 import { runAudit } from '../../runner/audit.ts';
 import { openStore, storePath } from '../../store/db.ts';
 import type { RunFilters } from '../../domain/notes.ts';
 import { RunStore } from '../../store/runStore.ts';
-import { findRegressions } from '../../scoring/regression.ts';
+import { withBaseline } from '../../scoring/regression.ts';
+import { describeMissing } from '../../scoring/status.ts';
 import { EXIT } from '../exitCodes.ts';
 import { outDirProblems } from '../outDir.ts';
 import { planResume } from '../resume.ts';
@@ -20,7 +22,7 @@ import { parseFormats, writeReports } from '../writeReports.ts';
 
 export interface RunFlags {
   config?: string;
-  out: string;
+  out?: string;
   backends?: string[];
   cases?: string[];
   fixtures?: string;
@@ -45,12 +47,12 @@ async function readBaseline(file: string): Promise<RunResult> {
   } catch (err) {
     throw InputError.single(file, null, `cannot read baseline: ${(err as Error).message}`, 'pass the report.json of an earlier run');
   }
-  const parsed = RunResult.safeParse(json);
+  const parsed = StoredRunResult.safeParse(json);
   if (!parsed.success)
     throw InputError.single(
       file,
       null,
-      'not a scribe-audit report.json of this schema version',
+      'not a scribe-audit report.json of schema version 2 or 3',
       'pass the report.json an earlier run wrote, or rerun that baseline with this version',
     );
   return parsed.data;
@@ -59,7 +61,10 @@ async function readBaseline(file: string): Promise<RunResult> {
 export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): Promise<number> {
   // Preflight, cheapest first: nothing below calls a backend until every input is known good.
   const formats = parseFormats(flags.format);
-  const outProblems = await outDirProblems(path.resolve(io.cwd, flags.out));
+  // Without --out: reports/<run-id>/ (the id is known only once the run starts) and reports/latest.
+  const outDir = flags.out ? path.resolve(io.cwd, flags.out) : null;
+  const reportsRoot = path.resolve(io.cwd, DEFAULTS.reports);
+  const outProblems = await outDirProblems(outDir ?? reportsRoot);
   if (outProblems.length > 0) throw new InputError(outProblems);
   const baseline = flags.baseline ? await readBaseline(path.resolve(io.cwd, flags.baseline)) : null;
   const setup = await buildSetup(
@@ -108,11 +113,14 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
     progress.stop();
     store.close();
   }
-  if (baseline) {
-    const regressions = findRegressions(run, baseline);
-    run.gate = { ok: run.gate.ok && regressions.length === 0, reasons: [...run.gate.reasons, ...regressions] };
-  }
-  const written = await writeReports(run, path.resolve(io.cwd, flags.out), formats);
+  if (baseline) run = withBaseline(run, baseline);
+
+  const written = await writeReports(
+    run,
+    outDir ?? path.join(reportsRoot, run.runId),
+    formats,
+    outDir ? {} : { latest: path.join(reportsRoot, 'latest') },
+  );
   io.out(`${summaryTable(run)}\n`);
   const shown = (w: string): string => {
     const rel = path.relative(io.cwd, w);
@@ -120,14 +128,16 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
   };
   io.out(`Reports: ${written.map(shown).join(', ')}\n`);
   if (verbose) io.err(`config: ${setup.configFile}\n`);
-  const errors = run.records.filter((r) => r.status === 'error').length;
   if (io.signal.aborted) {
     io.err('Cancelled: finished notes were scored and reported; the rest were not written.\n');
     return EXIT.incomplete;
   }
-  if (errors > 0) {
-    io.err(`${errors} note(s) could not be produced or scored; see the error records in the report.\n`);
+  // The status is the exit code's source: incomplete (3) wins over failed (1).
+  if (run.status === 'incomplete') {
+    const notes = run.missing.reduce((n, m) => n + m.count, 0);
+    io.err(`Incomplete: ${notes} note(s) could not be produced or scored, so the run cannot be judged:\n`);
+    for (const m of run.missing) io.err(`  ${describeMissing(m)}\n`);
     return EXIT.incomplete;
   }
-  return run.gate.ok ? EXIT.ok : EXIT.gateFailed;
+  return run.status === 'passed' ? EXIT.ok : EXIT.gateFailed;
 }

@@ -3,17 +3,19 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA_FILE, configJsonSchema } from './configSchema.ts';
+import { makeTestRun } from '../testing/testRun.ts';
+import { publishedSchemas, SCHEMA_DIR } from './publishedSchemas.ts';
 import { DEFAULTS, PACKAGE_ROOT } from './paths.ts';
 
-const committed = path.join(PACKAGE_ROOT, 'fixtures', 'configs', CONFIG_SCHEMA_FILE);
+const schemas = publishedSchemas();
+const dir = path.join(PACKAGE_ROOT, ...SCHEMA_DIR);
 
 describe('the config file JSON Schema', () => {
-  it('is the one generated from the zod schema the loader uses (run npm run schemas if not)', async () => {
-    expect(await readFile(committed, 'utf8')).toBe(configJsonSchema());
+  it.each(Object.keys(schemas))('%s is the one generated from the zod schema (run npm run schemas if not)', async (file) => {
+    expect(await readFile(path.join(dir, file), 'utf8')).toBe(schemas[file]);
   });
 
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(configJsonSchema()) as object);
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(schemas['config.schema.json']!) as object);
   it.each([path.join(PACKAGE_ROOT, 'fixtures', 'configs', 'example.yaml'), DEFAULTS.builtinSuite])(
     'accepts %s, as an editor would',
     async (file) => {
@@ -29,5 +31,15 @@ describe('the config file JSON Schema', () => {
     expect(validate({ ...base, colour: 'blue' })).toBe(false);
     expect(validate({ ...base, samples: 101 })).toBe(false);
     expect(validate({ backends: [{ id: 'w', kind: 'whisper' }] })).toBe(false);
+  });
+});
+
+describe('the report.json JSON Schema', () => {
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(schemas['report.schema.json']!) as object);
+  it('accepts a report and refuses one without a status', () => {
+    const report = JSON.parse(JSON.stringify(makeTestRun())) as Record<string, unknown>;
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    delete report['status'];
+    expect(validate(report)).toBe(false);
   });
 });
