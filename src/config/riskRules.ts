@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { readTextFile } from '../input/textFile.ts';
 import { parseYamlSource, validateYamlSource, type YamlSource } from '../input/yamlSource.ts';
 import { InputError, type InputProblem } from '../domain/errors.ts';
+import { SecondReaderModel } from '../domain/secondReader.ts';
 import {
   AnswersFile,
   ConceptsFile,
@@ -81,8 +82,9 @@ export function parseRiskRules(
       fix: 'restore rubrics/risk/targets/ from the repository',
     });
   const targets = targetNames.map((file) => ({ file, data: load(file, TargetsFile) }));
+  const secondReader = loadSecondReader(texts[SECOND_READER], path.join(dir, SECOND_READER), problems);
   if (problems.length > 0 || Object.values(parts).some((p) => p === null) || targets.some((t) => t.data === null)) return { problems };
-  const rules = { ...parts, targets } as unknown as RiskRules;
+  const rules = { ...parts, targets, secondReader } as unknown as RiskRules;
   const located = (p: RuleProblem): InputProblem => ({
     file: path.join(dir, p.file),
     line: sources.get(p.file)?.lineOf(p.path) ?? null,
@@ -97,6 +99,29 @@ export function parseRiskRules(
   return { rules, engine: compiled.engine };
 }
 
+/** The trained second reader (JSON, written by npm run train:risk); optional: rules alone work without it. */
+const SECOND_READER = 'second-reader.json';
+
+function loadSecondReader(text: string | undefined, file: string, problems: InputProblem[]): SecondReaderModel | null {
+  if (text === undefined) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    problems.push({ file, line: null, message: `not valid JSON: ${(err as Error).message}`, fix: 'regenerate it with npm run train:risk' });
+    return null;
+  }
+  const parsed = SecondReaderModel.safeParse(json);
+  if (parsed.success) return parsed.data;
+  problems.push({
+    file,
+    line: null,
+    message: `not a second-reader model: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    fix: 'regenerate it with npm run train:risk',
+  });
+  return null;
+}
+
 /** Every file of a rules folder as texts, by name relative to it; a file that is not UTF-8 text throws. */
 export async function readRiskRuleTexts(dir: string): Promise<RiskRuleTexts> {
   const texts: RiskRuleTexts = {};
@@ -109,7 +134,7 @@ export async function readRiskRuleTexts(dir: string): Promise<RiskRuleTexts> {
     // Reported by parseRiskRules as "no target rule files".
   }
   await Promise.all(
-    [...names, ...targetFiles].map(async (name) => {
+    [...names, ...targetFiles, SECOND_READER].map(async (name) => {
       // A missing file is reported by parseRiskRules with the fix; a bad encoding here.
       const read = await readTextFile(path.join(dir, name));
       if (read.ok) texts[name] = read.text;
@@ -120,9 +145,14 @@ export async function readRiskRuleTexts(dir: string): Promise<RiskRuleTexts> {
   return texts;
 }
 
-/** Reads, validates and compiles rubrics/risk; throws InputError naming file and line. */
-export async function readRiskRules(dir: string, opts: { examples?: boolean } = {}): Promise<RiskRules> {
-  const parsed = parseRiskRules(await readRiskRuleTexts(dir), dir, opts);
+/**
+ * Reads, validates and compiles rubrics/risk; throws InputError naming file and line.
+ * `secondReader: false` reads the rules alone (what the trainer needs, whatever model is on disk).
+ */
+export async function readRiskRules(dir: string, opts: { examples?: boolean; secondReader?: boolean } = {}): Promise<RiskRules> {
+  const texts = await readRiskRuleTexts(dir);
+  if (opts.secondReader === false) delete texts[SECOND_READER];
+  const parsed = parseRiskRules(texts, dir, opts);
   if ('problems' in parsed) throw new InputError(parsed.problems);
   return parsed.rules;
 }

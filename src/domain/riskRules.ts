@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SecondReaderModel } from './secondReader.ts';
 import { RISK_CATEGORIES } from './categories.ts';
 
 const RiskCategoryEnum = z.enum(RISK_CATEGORIES);
@@ -354,6 +355,8 @@ export const RiskRules = z.object({
   severity: SeverityFile,
   framing: FramingFile,
   net: NetFile,
+  /** second-reader.json, when present: the trained model that reads client speech after the rules. */
+  secondReader: SecondReaderModel.nullable().default(null),
 });
 export type RiskRules = z.infer<typeof RiskRules>;
 

@@ -66,7 +66,7 @@ const Status = z.strictObject({ heldOut: z.array(z.string()) });
  * are read. status.yaml says which sets are still held out (blind): once a blind set's
  * figures are reported and tuning on it begins, it leaves that list.
  */
-export async function readLanguageSets(dir: string): Promise<LanguageSet[]> {
+export async function readLanguageSets(dir: string, opts: { skipHeldOut?: boolean } = {}): Promise<LanguageSet[]> {
   const statusFile = path.join(dir, 'status.yaml');
   const status = parseYamlWithSchema(await readFile(statusFile, 'utf8'), statusFile, Status);
   if (!status.ok) throw new InputError(status.problems);
@@ -75,6 +75,8 @@ export async function readLanguageSets(dir: string): Promise<LanguageSet[]> {
   for (const entry of (await readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .sort((a, b) => a.name.localeCompare(b.name))) {
+    // Training reads no held-out set at all, not even to parse it.
+    if (opts.skipHeldOut && heldOut.has(entry.name)) continue;
     const folder = path.join(dir, entry.name);
     const files = (await readdir(folder)).filter((f) => f.endsWith('.yaml')).sort();
     const set: LanguageSet = { name: entry.name, blind: heldOut.has(entry.name), speech: [], notes: [] };

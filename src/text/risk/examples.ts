@@ -34,7 +34,11 @@ function defaultMode(rule: { modes?: readonly ReadingMode[] | undefined }): Read
 
 function read(engine: RiskEngine, e: Example, mode: ReadingMode): RiskMention[] {
   const asked = typeof e === 'string' ? undefined : e.asked;
-  return findRiskMentions(engine, textOf(e), asked === undefined ? { mode } : { mode, previousTurn: asked });
+  return findRiskMentions(
+    engine,
+    textOf(e),
+    asked === undefined ? { mode, rulesOnly: true } : { mode, previousTurn: asked, rulesOnly: true },
+  );
 }
 
 /** Whether the rule's own pattern matches the example (a rule whose examples all come from other rules is dead). */
@@ -98,7 +102,7 @@ function contextProblems(engine: RiskEngine): RuleProblem[] {
   engine.rules.context.rules.forEach((rule, i) => {
     rule.examples.forEach((e, j) => {
       const mode = e.mode ?? defaultMode(rule);
-      const ms = findRiskMentions(engine, e.text, { mode }).filter((m) => m.confidence === 'high');
+      const ms = findRiskMentions(engine, e.text, { mode, rulesOnly: true }).filter((m) => m.confidence === 'high');
       const m = e.category ? ms.find((x) => x.category === e.category) : ms[0];
       const ok = e.assertion === 'none' ? (e.category ? !m : ms.length === 0) : m?.assertion === e.assertion;
       if (!ok)
@@ -115,7 +119,7 @@ function contextProblems(engine: RiskEngine): RuleProblem[] {
 
 function answerProblems(engine: RiskEngine): RuleProblem[] {
   return engine.rules.answers.examples.flatMap((e, j) => {
-    const ms = findRiskMentions(engine, e.text, { mode: 'speech', previousTurn: e.asked });
+    const ms = findRiskMentions(engine, e.text, { mode: 'speech', previousTurn: e.asked, rulesOnly: true });
     const m = ms.find((x) => riskFamily(x.category) === riskFamily(e.category));
     const ok =
       e.assertion === 'none'
@@ -139,7 +143,7 @@ function answerProblems(engine: RiskEngine): RuleProblem[] {
 
 function framingProblems(engine: RiskEngine): RuleProblem[] {
   return engine.rules.framing.examples.flatMap((e, j) => {
-    const ms = findRiskMentions(engine, e.text, { mode: e.mode ?? 'speech' }).filter(
+    const ms = findRiskMentions(engine, e.text, { mode: e.mode ?? 'speech', rulesOnly: true }).filter(
       (m) => m.category.startsWith('risk.harm_to_infant') || m.category === 'risk.hi',
     );
     const ok = e.category === 'none' ? ms.length === 0 : ms.some((m) => m.category === e.category);
@@ -187,7 +191,7 @@ function netProblems(engine: RiskEngine): RuleProblem[] {
   for (const [family, f] of Object.entries(engine.rules.net.families)) {
     if (!f) continue;
     const flagged = (text: string): boolean =>
-      findRiskMentions(engine, text, { mode: 'speech' }).some((m) => riskFamily(m.category) === riskFamily(family));
+      findRiskMentions(engine, text, { mode: 'speech', rulesOnly: true }).some((m) => riskFamily(m.category) === riskFamily(family));
     f.match.forEach((text, j) => {
       if (!flagged(text))
         out.push({

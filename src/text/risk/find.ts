@@ -10,6 +10,7 @@ import { netMentions } from './net.ts';
 import { prepare, type Sentence } from './sentence.ts';
 import { severityIn } from './severity.ts';
 import { readTargets, type Hit } from './targets.ts';
+import { withSecondReader } from './secondReader.ts';
 import type { FindOptions, RiskMention } from './types.ts';
 
 /** A mention before its sentence is attached; offsets are token indices into the sentence. */
@@ -300,5 +301,8 @@ export function findRiskMentions(engine: RiskEngine, text: string, opts: FindOpt
   const readings = readText(text, ctx);
   if (asked) answerMentions(ctx, readings, asked);
   netMentions(ctx, readings);
-  return toMentions(text, readings, ctx);
+  const mentions = toMentions(text, readings, ctx);
+  // Client speech only: a note is a clinician's wording, which the rules are written for.
+  const reader = engine.rules.secondReader;
+  return reader && speech && !opts.rulesOnly ? withSecondReader(reader, text, opts, mentions) : mentions;
 }

@@ -46,4 +46,6 @@ export interface FindOptions {
    * becomes a mention of this turn with the answer's polarity.
    */
   previousTurn?: string;
+  /** Read with the rules alone, without the second reader: what a rule's own examples test. */
+  rulesOnly?: boolean;
 }
