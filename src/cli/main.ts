@@ -1,7 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseSettingFlag, type RunSettings } from '../config/settings.ts';
+import { parseRunIdFlag, parseShardFlag, type Shard } from '../runner/shard.ts';
 // Types only: erased at run time, so `--help` still loads no command module.
 import type { corpusStatsCommand, corpusVaryCommand } from './commands/corpus.ts';
+import type { MergeFlags } from './commands/merge.ts';
+import type { CompareFlags } from './commands/compare.ts';
+import type { HistoryFlags } from './commands/history.ts';
 import type { RunFlags } from './commands/run.ts';
 import type { scanCommand } from './commands/scan.ts';
 import type { scoreCommand } from './commands/score.ts';
@@ -30,6 +34,18 @@ const setting =
     return r.value;
   };
 
+/** `--shard i/n` and `--run-id ID`, checked like the other flags (exit 2 before any call). */
+const shardFlag = (v: string): Shard => {
+  const r = parseShardFlag(v);
+  if (!r.ok) throw new InvalidArgumentError(r.message);
+  return r.value;
+};
+const runIdFlag = (v: string): string => {
+  const r = parseRunIdFlag(v);
+  if (!r.ok) throw new InvalidArgumentError(r.message);
+  return r.value;
+};
+
 /** Declares the commands; each action lazily imports its module so `--help` stays fast. */
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('scribe-audit')
@@ -55,11 +71,17 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--concurrency <n>', 'notes generated at once (1-256)', setting('concurrency', '--concurrency'))
     .option('--timeout <ms>', 'per-note timeout in milliseconds (at most 3600000)', setting('timeoutMs', '--timeout'))
     .addOption(new Option('--format <formats>', 'report formats').default(['html', 'json', 'md'], 'html,json,md').argParser(list))
-    .option('--baseline <report.json>', 'fail on regression against an earlier report.json')
+    .option('--baseline <run>', 'fail on regression against an earlier run: its report.json, its id in the store, or latest')
     .option('--no-cache', 'call every backend even when the store already has the note (the new note replaces it)')
     .option('--store <file>', 'run store: note cache and history (default $SCRIBE_AUDIT_STORE, else .scribe-audit/store.db)')
     .option('--resume', 'continue the last interrupted run: notes it finished are not requested again')
     .option('--narrow', 'with --resume: continue the run on fewer backends, cases or samples; the rest stay resumable')
+    .option(
+      '--shard <i/n>',
+      'run only slice i of n of the backend × case × sample items (1 ≤ i ≤ n ≤ 64); `merge` joins the slices',
+      shardFlag,
+    )
+    .option('--run-id <id>', 'the run id (default: a new one); give every shard the same id so the merged report keeps it', runIdFlag)
     .addHelpText(
       'after',
       '\nExamples:\n  scribe-audit run                         # the built-in suite, offline\n  scribe-audit run --config vendors.yaml --samples 3 --out reports/nightly\n  scribe-audit run --cases "ipt-*" --backends gold,hollow --format html,json,junit',
@@ -67,6 +89,22 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .action(async (opts: RunFlags) =>
       setExit(await (await import('./commands/run.ts')).runCommand(opts, io, program.opts().verbose === true)),
     );
+
+  program
+    .command('merge')
+    .description('combine the report.json of every shard of a run (`run --shard i/n`) into the one report an unsharded run writes')
+    .argument('<dirs...>', "the shards' report folders (or their report.json files)")
+    .option('--config <file>', 'the config the shards ran (default: scribe-audit.config.yaml if present, else the built-in suite)')
+    .option('--fixtures <dir>', 'folder of case folders the shards read (default: as `run`)')
+    .option('--out <dir>', 'report folder (default: reports/<run-id>/, with reports/latest pointing at the newest run)')
+    .addOption(new Option('--format <formats>', 'report formats').default(['html', 'json', 'md'], 'html,json,md').argParser(list))
+    .option('--baseline <report.json>', 'fail on regression against an earlier report.json')
+    .option('--store <file>', 'run store that keeps the merged run (default $SCRIBE_AUDIT_STORE, else .scribe-audit/store.db)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  scribe-audit run --shard 1/2 --run-id nightly-42 --out shard-1 --format json\n  scribe-audit run --shard 2/2 --run-id nightly-42 --out shard-2 --format json\n  scribe-audit merge shard-1 shard-2 --out reports/nightly --format html,json,junit',
+    )
+    .action(async (dirs: string[], opts: MergeFlags) => setExit(await (await import('./commands/merge.ts')).mergeCommand(dirs, opts, io)));
 
   program
     .command('score')
@@ -138,6 +176,45 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     )
     .action(async (ref: string, opts: Parameters<typeof corpusVaryCommand>[1]) =>
       setExit(await (await import('./commands/corpus.ts')).corpusVaryCommand(ref, opts, io)),
+    );
+
+  const storeOption = (): Option => new Option('--store <file>', 'run store (default $SCRIBE_AUDIT_STORE, else .scribe-audit/store.db)');
+  program
+    .command('history')
+    .description(
+      'the last finished runs in the store, newest first: status and per backend safety pass rate, critical findings, edit minutes',
+    )
+    .option('--backend <id>', 'only this backend, one row per run')
+    .addOption(new Option('--limit <n>', 'how many runs').default(10).argParser(positiveInt('--limit')))
+    .option('--json', 'print the runs as JSON')
+    .addOption(storeOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scribe-audit history --limit 5\n  scribe-audit history --backend vendor-a --json --store ci-store.db',
+    )
+    .action(async (opts: HistoryFlags) => setExit(await (await import('./commands/history.ts')).historyCommand(opts, io)));
+
+  program
+    .command('compare')
+    .description('what changed from RUN_A (the baseline) to RUN_B, from the store: metric deltas and cases whose verdict changed')
+    .argument('<run-a>', 'baseline run: an id from `history` (or a unique prefix), latest or previous')
+    .argument('<run-b>', 'run compared with it')
+    .option('--json', 'print the comparison as JSON (baseline and regressions, as in report.json)')
+    .addOption(storeOption())
+    .addHelpText('after', '\nExamples:\n  scribe-audit compare previous latest\n  scribe-audit compare 3f2a9c1e latest --json')
+    .action(async (a: string, b: string, opts: CompareFlags) =>
+      setExit(await (await import('./commands/compare.ts')).compareCommand(a, b, opts, io)),
+    );
+
+  const store = program.command('store').description('look after the run store');
+  store
+    .command('prune')
+    .description('keep the newest N finished runs (and unfinished ones), drop older runs and notes no kept run uses, then VACUUM')
+    .requiredOption('--keep <n>', 'finished runs to keep', positiveInt('--keep'))
+    .addOption(storeOption())
+    .addHelpText('after', '\nExample:\n  scribe-audit store prune --keep 30 --store ci-store.db')
+    .action(async (opts: { keep: number; store?: string }) =>
+      setExit(await (await import('./commands/store.ts')).storePruneCommand(opts, io)),
     );
 
   return program;

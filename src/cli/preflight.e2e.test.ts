@@ -272,7 +272,12 @@ const ROWS: Row[] = [
   { name: '--backends unknown id', args: ['--backends', 'vendr'], says: /unknown backend id vendr/, names: 'config.yaml' },
   { name: '--cases matches nothing', args: ['--cases', 'dbt-*'], says: /no case matches dbt-\*/, names: 'cases' },
   { name: '--fixtures folder missing', args: ['--fixtures', 'elsewhere'], says: /cases folder not found/, names: 'elsewhere' },
-  { name: '--baseline file missing', args: ['--baseline', 'old.json'], says: /cannot read baseline/, names: 'old.json' },
+  {
+    name: '--baseline neither a file nor a stored run',
+    args: ['--baseline', 'old.json'],
+    says: /--baseline: no such file, and no run "old.json" in the store/,
+    names: 'old.json',
+  },
   {
     name: '--baseline that is not a report',
     arrange: async () => put('old.json', '{"hello": 1}'),

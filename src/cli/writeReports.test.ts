@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RunResult } from '../domain/run.ts';
 import { makeTestRun } from '../testing/testRun.ts';
 import { writeReports } from './writeReports.ts';
 
@@ -31,6 +32,31 @@ describe('writeReports', () => {
     await writeReports(makeTestRun(), out, ['json']);
     expect((await readdir(out)).sort()).toEqual(['README.txt', 'report.json']);
     expect(await readFile(path.join(out, 'README.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('writes the backend pages beside index.html, streams report.json, and removes pages an earlier run left', async () => {
+    const out = path.join(dir, 'nightly');
+    await mkdir(out);
+    await writeFile(path.join(out, 'backend-retired-vendor.html'), '<old/>');
+    await writeFile(path.join(out, 'backend-notes.txt'), 'mine');
+    const run = makeTestRun();
+    const written = await writeReports(run, out, ['html', 'json']);
+    // The main file of each format is reported; the pages are linked from index.html.
+    expect(written.map((w) => path.basename(w))).toEqual(['index.html', 'report.json']);
+    expect((await readdir(out)).sort()).toEqual([
+      'backend-gold.html',
+      'backend-notes.txt',
+      'backend-vendor-a.html',
+      'backend-vendor-b.html',
+      'index.html',
+      'report.json',
+    ]);
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    for (const page of ['backend-gold.html', 'backend-vendor-a.html', 'backend-vendor-b.html']) expect(index).toContain(`href="${page}"`);
+    expect(RunResult.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')))).toEqual(run);
+    // A run without the HTML format leaves no page of the earlier run behind.
+    await writeReports(run, out, ['json']);
+    expect((await readdir(out)).sort()).toEqual(['backend-notes.txt', 'report.json']);
   });
 
   it("points latest at the newest run, and latest never holds an earlier run's file", async () => {

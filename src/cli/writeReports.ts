@@ -1,5 +1,8 @@
-import { cp, lstat, mkdir, readdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { cp, lstat, mkdir, readdir, rename, rm, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { RunIncompleteError, UsageError } from '../domain/errors.ts';
 import type { RunResult } from '../domain/run.ts';
 import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
@@ -11,8 +14,8 @@ export function parseFormats(formats: readonly string[]): ReportFormat[] {
   return formats as ReportFormat[];
 }
 
-/** Every file name a run can write: the ones an earlier run may have left behind. */
-const REPORT_FILES = new Set(Object.values(REPORTERS).map((r) => r.fileName));
+/** Whether a run can write a file of this name (index.html, backend-<id>.html, ...): one an earlier run may have left behind. */
+const isReportFile = (name: string): boolean => Object.values(REPORTERS).some((r) => r.owns(name));
 
 const exists = (p: string): Promise<boolean> =>
   lstat(p).then(
@@ -33,7 +36,8 @@ async function publish(staged: string, outDir: string, written: readonly string[
   }
   for (const name of written) await rename(path.join(staged, name), path.join(outDir, name));
   await rm(staged, { recursive: true, force: true });
-  for (const name of await readdir(outDir)) if (REPORT_FILES.has(name) && !written.includes(name)) await unlink(path.join(outDir, name));
+  const kept = new Set(written);
+  for (const name of await readdir(outDir)) if (isReportFile(name) && !kept.has(name)) await unlink(path.join(outDir, name));
 }
 
 /**
@@ -63,7 +67,8 @@ async function pointLatest(latest: string, runDir: string, written: readonly str
 }
 
 /**
- * Writes the reports of `run` to `outDir` through a staging folder beside it, so a crash
+ * Writes the reports of `run` (index.html with its backend-<id>.html pages, report.json, ...)
+ * to `outDir` through a staging folder beside it, so a crash
  * never leaves half a report and a second run never leaves the first one's files beside
  * its own. With `latest`, that path is then pointed at `outDir` (reports/latest).
  */
@@ -80,13 +85,17 @@ export async function writeReports(
     await mkdir(staged);
     const names: string[] = [];
     for (const f of formats) {
-      const { fileName, render } = REPORTERS[f];
-      await writeFile(path.join(staged, fileName), render(run), 'utf8');
-      names.push(fileName);
+      // Each file is made only when reached and streamed to disk piece by piece: a
+      // 10,000-note report.json is never held whole as one string.
+      for (const file of REPORTERS[f].files(run)) {
+        await pipeline(Readable.from(file.chunks), createWriteStream(path.join(staged, file.name), { encoding: 'utf8' }));
+        names.push(file.name);
+      }
     }
     await publish(staged, outDir, names);
     if (opts.latest) await pointLatest(opts.latest, outDir, names);
-    return names.map((n) => path.join(outDir, n));
+    // Each format's main file; the backend pages beside index.html are linked from it.
+    return formats.map((f) => path.join(outDir, REPORTERS[f].fileName));
   } catch (err) {
     await rm(staged, { recursive: true, force: true }).catch(() => undefined);
     throw new RunIncompleteError(`could not write reports to ${outDir}: ${(err as Error).message}`, { cause: err });

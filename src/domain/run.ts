@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { ComplianceResult } from './compliance.ts';
-import { NoteVerdict, Scorecard } from './scorecard.ts';
+import { EvidenceTurn, FabricationFinding, NoteVerdict, SafetyFinding, Scorecard } from './scorecard.ts';
 import { JudgeAgreement } from './judge.ts';
 
 // 2: the safety verdict and the note verdict gained `review`; findings gained status `unclear`.
 // 3: a run `status` (passed | failed | incomplete) with the causes of missing notes, and
 //    structured `regressions` against a baseline; safety pass rate counts scored notes only.
-export const REPORT_SCHEMA_VERSION = 3 as const;
+// 4: report.json quotes each transcript turn once, in a top-level `evidence` map per case
+//    (findings keep `transcriptTurns` and drop `evidence`), and a sample identical to an
+//    earlier one of its backend and case is written as `sameAs` that sample. Read back, both
+//    are expanded again, so a parsed report has the same shape as before.
+export const REPORT_SCHEMA_VERSION = 4 as const;
 
 export const Usage = z.object({
   inputTokens: z.number().int().nonnegative().optional(),
@@ -154,7 +158,24 @@ export const BaselineInfo = z.object({
 });
 export type BaselineInfo = z.infer<typeof BaselineInfo>;
 
-export const RunResult = z.object({
+/** One run's figures for one backend, a point of the report's trend chart. */
+export const TrendPoint = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  safetyPassRate: z.number().min(0).max(1),
+  criticalFindings: z.number().int().nonnegative(),
+  meanEditMinutes: z.number().min(0),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** Per backend of this run: its points over the last runs in the store and this one, oldest first. */
+export const BackendTrend = z.object({ backendId: z.string(), points: z.array(TrendPoint) });
+export type BackendTrend = z.infer<typeof BackendTrend>;
+
+/** `run --shard index/count`: one of count slices of the backend × case × sample items. */
+export const RunShard = z.object({ index: z.number().int().positive(), count: z.number().int().positive() });
+
+const RunResultObject = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   status: RunStatus,
   /** Missing or errored notes by backend and cause; they count neither as safe nor as unsafe. */
@@ -176,16 +197,104 @@ export const RunResult = z.object({
   /** The baseline this run was compared with (--baseline), or null. */
   baseline: BaselineInfo.nullable().default(null),
   regressions: z.array(Regression).default([]),
+  /** Which slice of the items this report covers (`run --shard i/n`); null or absent for a whole run. */
+  shard: RunShard.nullable().optional(),
+  /**
+   * Read from the run store after the run, for the HTML's trend chart. Optional rather than
+   * defaulted: absent (reports of earlier versions, runs built outside the CLI) reads as none.
+   */
+  trend: z.array(BackendTrend).optional(),
 });
-export type RunResult = z.infer<typeof RunResult>;
+export type RunResult = z.infer<typeof RunResultObject>;
+
+/** A finding as report.json writes it: without `evidence` when the case's evidence map holds its turns. */
+const StoredSafetyFinding = SafetyFinding.extend({ evidence: z.array(EvidenceTurn).optional() });
+const StoredFabricationFinding = FabricationFinding.extend({ evidence: z.array(EvidenceTurn).optional() });
+const StoredScorecard = Scorecard.extend({
+  safety: Scorecard.shape.safety.extend({ findings: z.array(StoredSafetyFinding) }),
+  fabrication: Scorecard.shape.fabrication.extend({ findings: z.array(StoredFabricationFinding) }),
+});
+const StoredNoteRecord = NoteRecord.extend({ scorecard: StoredScorecard.nullable() });
+/** A sample whose note, error and scorecard equal those of sample `sameAs` of the same backend and case. */
+const FoldedNoteRecord = z.object({
+  backendId: z.string(),
+  caseId: z.string(),
+  sample: z.number().int().nonnegative(),
+  latencyMs: z.number().nonnegative(),
+  usage: Usage.optional(),
+  sameAs: z.number().int().nonnegative(),
+});
+/** report.json (version 4) as written: see REPORT_SCHEMA_VERSION. A RunResult in memory is one too. */
+const ReportFile = RunResultObject.extend({
+  records: z.array(z.union([StoredNoteRecord, FoldedNoteRecord])),
+  /** Per case id, each transcript turn a finding quotes, once. */
+  evidence: z.record(z.string(), z.array(EvidenceTurn)).optional(),
+});
+type ReportFile = z.infer<typeof ReportFile>;
+
+type StoredFinding = { transcriptTurns: number[]; evidence?: EvidenceTurn[] | undefined };
+
+/** The object's keys in the order its schema lists them, so a report read back writes out the same text. */
+const inOrder = <T extends object>(keys: readonly string[], o: T): T =>
+  Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k as keyof T]])) as T;
+const SAFETY_KEYS = Object.keys(SafetyFinding.shape);
+const FABRICATION_KEYS = Object.keys(FabricationFinding.shape);
+const RECORD_KEYS = Object.keys(NoteRecord.shape);
+
+/** Brings a report.json back to the RunResult it was written from: evidence quoted again, folded samples expanded. */
+function expandReportFile(file: ReportFile): ReportFile {
+  const { evidence, ...rest } = file;
+  const turns = new Map(Object.entries(evidence ?? {}).map(([caseId, list]) => [caseId, new Map(list.map((t) => [t.turn, t]))]));
+  const quote = <F extends StoredFinding>(caseId: string, f: F, keys: readonly string[]): F => {
+    if (f.evidence !== undefined) return f;
+    const known = turns.get(caseId);
+    const quoted = f.transcriptTurns.flatMap((n) => {
+      const t = known?.get(n);
+      return t ? [{ ...t }] : [];
+    });
+    return inOrder(keys, { ...f, evidence: quoted });
+  };
+  const written = new Map<string, NoteRecord>();
+  const key = (backendId: string, caseId: string, sample: number): string => JSON.stringify([backendId, caseId, sample]);
+  const records = file.records.map((r): NoteRecord => {
+    if ('sameAs' in r) {
+      const { sameAs, ...own } = r;
+      const source = written.get(key(r.backendId, r.caseId, sameAs));
+      if (!source)
+        throw new Error(`record ${r.backendId}/${r.caseId}#${r.sample} refers to sample ${sameAs}, which comes nowhere before it`);
+      const { status, note, error, scorecard } = structuredClone(source);
+      const record: NoteRecord = inOrder(RECORD_KEYS, { ...own, status, note, error, scorecard });
+      written.set(key(r.backendId, r.caseId, r.sample), record);
+      return record;
+    }
+    const card = r.scorecard;
+    if (card) {
+      card.safety.findings = card.safety.findings.map((f) => quote(r.caseId, f, SAFETY_KEYS));
+      card.fabrication.findings = card.fabrication.findings.map((f) => quote(r.caseId, f, FABRICATION_KEYS));
+    }
+    const record = r as NoteRecord;
+    written.set(key(r.backendId, r.caseId, r.sample), record);
+    return record;
+  });
+  return { ...rest, records };
+}
 
 /**
- * A report.json read back as a baseline or for `compare`: this version, or version 2
- * (before run status and structured regressions), which is brought up to date.
+ * report.json as read: the written shape (version 4, with its per-case `evidence` map and
+ * folded samples) parses to the RunResult it was written from. Its JSON Schema
+ * (fixtures/schema/report.schema.json) is the written shape. A RunResult in memory parses as is.
+ */
+export const RunResult = ReportFile.overwrite(expandReportFile) as unknown as z.ZodType<RunResult, unknown>;
+
+/**
+ * A report.json read back as a baseline or for `compare`: this version, version 3 (every
+ * finding quoting its own evidence) or version 2 (before run status and structured
+ * regressions), which are brought up to date.
  */
 export const StoredRunResult = z.union([
   RunResult,
-  RunResult.extend({ schemaVersion: z.literal(2), status: RunStatus.optional() }).transform((r) => ({
+  RunResultObject.extend({ schemaVersion: z.literal(3) }).transform((r) => ({ ...r, schemaVersion: REPORT_SCHEMA_VERSION })),
+  RunResultObject.extend({ schemaVersion: z.literal(2), status: RunStatus.optional() }).transform((r) => ({
     ...r,
     schemaVersion: REPORT_SCHEMA_VERSION,
     status: r.status ?? (r.gate.ok ? ('passed' as const) : ('failed' as const)),

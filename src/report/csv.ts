@@ -49,7 +49,15 @@ function row(r: NoteRecord): Cell[] {
   ];
 }
 
-/** notes.csv: one row per note record, CRLF line ends as RFC 4180 asks. */
+const line = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
+
+/** notes.csv line by line: one row per note record (every sample), CRLF line ends as RFC 4180 asks. */
+export function* csvChunks(run: RunResult): Generator<string> {
+  yield line(HEADER);
+  for (const r of run.records) yield line(row(r));
+}
+
+/** notes.csv as one string (small runs, tests); writeReports streams `csvChunks` instead. */
 export function renderCsv(run: RunResult): string {
-  return [HEADER, ...run.records.map(row)].map((cells) => `${cells.map(csvField).join(',')}\r\n`).join('');
+  return [...csvChunks(run)].join('');
 }

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { RunResult } from '../domain/run.ts';
-import { renderHtml } from './html.ts';
+import { renderBackendPages, renderHtml } from './html.ts';
 import { BREAKOUT, makeHostileRun, makeTestRun, SCRIPT, SI_EVIDENCE } from '../testing/testRun.ts';
 
 const esc = (s: string): string => Handlebars.Utils.escapeExpression(s);
@@ -32,17 +32,34 @@ describe('renderHtml: escaping', () => {
   });
 });
 
-describe('renderHtml: self-contained', () => {
-  const html = renderHtml(makeTestRun());
+/** No script, no external request: only same-page anchors and the report's own pages as links, a CSP that forbids the rest. */
+function expectSelfContained(html: string): void {
+  const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]);
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^(#[\w-]+|index\.html|backend-[A-Za-z0-9._-]+\.html)$/);
+  expect(html).not.toMatch(/\s(src|srcset|action|xlink:href)=/i);
+  expect(html).not.toMatch(/<(link|script|iframe|object|embed|img)\b|@import|url\(/i);
+  expect(html).not.toMatch(/\son[a-z]+=/i);
+  expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+  expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+}
 
-  it('makes no external request: only # links, no src, no imports, a CSP that forbids the rest', () => {
-    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]);
-    expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(href).toMatch(/^#/);
-    expect(html).not.toMatch(/\s(src|srcset|action|xlink:href)=/i);
-    expect(html).not.toMatch(/<(link|script|iframe|object|embed|img)\b|@import|url\(/i);
-    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+describe('renderHtml: self-contained', () => {
+  const run = makeTestRun();
+  const html = renderHtml(run);
+
+  it('makes no external request and runs no script: index.html and every backend page', () => {
+    expectSelfContained(html);
+    const pages = [...renderBackendPages(run)];
+    expect(pages.length).toBe(3);
+    for (const p of pages) expectSelfContained(p.html);
+    const hostile = RunResult.parse(makeHostileRun());
+    expectSelfContained(renderHtml(hostile));
+    for (const p of renderBackendPages(hostile)) {
+      expectSelfContained(p.html);
+      expect(p.html).not.toContain(SCRIPT);
+      expect(p.html).not.toContain(BREAKOUT);
+    }
   });
 
   it('keeps a vendor evidence address as plain text, not a link', () => {
@@ -75,7 +92,7 @@ describe('renderHtml: layout', () => {
 
   it('puts the safety-first comparison before controls, compliance and the drill-down', () => {
     const headings = [...html.matchAll(/<h2 id="([a-z-]+)-h">/g)].map((m) => m[1]);
-    expect(headings.filter((h) => !h?.endsWith('banner'))).toEqual(['comparison', 'controls', 'judge', 'compliance', 'cases']);
+    expect(headings.filter((h) => !h?.endsWith('banner'))).toEqual(['comparison', 'trend', 'controls', 'judge', 'compliance', 'cases']);
     // Without a judge, no judge section at all.
     const plain = renderHtml({ ...run, judge: null });
     expect(plain).not.toContain('id="judge-h"');
@@ -119,7 +136,7 @@ describe('renderHtml: layout', () => {
     expect(behaved).not.toContain('id="controls-banner"');
   });
 
-  it('puts the transcript evidence beside the note quote in a safety finding', () => {
+  it('quotes each transcript turn once per case, and the finding beside the note quote links to it', () => {
     const finding = blocks(html, 'article', 'finding').find((f) => f.includes('Client denies suicidal ideation.'));
     expect(finding).toBeDefined();
     const f = finding ?? '';
@@ -127,25 +144,95 @@ describe('renderHtml: layout', () => {
     const note = f.indexOf('side-note');
     expect(transcript).toBeGreaterThan(-1);
     expect(note).toBeGreaterThan(transcript);
+    const caseIndex = run.cases.findIndex((c) => c.id === 'ipt-role-transition-passive-si');
     for (const e of SI_EVIDENCE) {
-      const at = f.indexOf(esc(e.text));
-      expect(at).toBeGreaterThan(transcript);
-      expect(at).toBeLessThan(note);
-      expect(f).toContain(`Turn ${e.turn}</span> <span class="speaker">${e.speaker}</span>`);
+      const link = f.indexOf(`<a href="#ev-${caseIndex}-${e.turn}">Turn ${e.turn}</a> <span class="speaker">${e.speaker}</span>`);
+      expect(link).toBeGreaterThan(transcript);
+      expect(link).toBeLessThan(note);
+      // The text itself once in the whole page, in the case's evidence list, under the anchor linked to.
+      expect(html.split(esc(e.text))).toHaveLength(2);
+      expect(html).toMatch(new RegExp(`<blockquote class="turn" id="ev-${caseIndex}-${e.turn}">.*${esc(e.text).slice(0, 20)}`));
     }
     expect(f.indexOf('Client denies suicidal ideation.')).toBeGreaterThan(note);
     expect(f).toContain('contradicted');
   });
 
-  it('unfolds notes that need attention and shows an error record by its code and message', () => {
-    const records = blocks(html, 'details', 'record');
-    expect(records).toHaveLength(run.records.length);
-    const opened = records.filter((r) => /^<details class="[^"]*" open>/.test(r));
-    // vendor-a fabrication, vendor-b critical and error, gold's failed note.
-    expect(opened).toHaveLength(4);
-    const error = records.find((r) => r.includes('TIMEOUT'));
+  it('drills down only into backend × case entries with a failing, review, errored or regressed note, k samples folded into one', () => {
+    const folds = blocks(html, 'details', 'record');
+    const summaries = folds.map((r) => /<summary><code class="backend">([^<]+)<\/code>/.exec(r)?.[1]);
+    // vendor-a's anxiety case (a fabrication), vendor-b's SI case (critical) and anxiety case
+    // (an error), gold's anxiety case (template): the SI case of vendor-a and gold passed twice.
+    expect(folds).toHaveLength(4);
+    expect(summaries.sort()).toEqual(['gold', 'vendor-a', 'vendor-b', 'vendor-b']);
+    for (const fold of folds) {
+      expect(fold).toMatch(/^<details class="[^"]*" id="case-\d+-\d+" open>/);
+      expect(fold).toContain('2 sample(s)');
+    }
+    const critical = folds.find((r) => r.includes('worst #0') && r.includes('critical</span>'));
+    expect(critical).toBeDefined();
+    // The tally and what differs between the two samples.
+    expect(critical).toMatch(/critical<\/span> 1 <span class="sub-inline">#0<\/span>/);
+    expect(critical).toMatch(/pass<\/span> 1 <span class="sub-inline">#1<\/span>/);
+    expect(critical).toContain('Safety finding si-passive: contradicted in #0; captured in #1.');
+    const error = folds.find((r) => r.includes('TIMEOUT'));
     expect(error).toContain('backend did not answer within 60000 ms');
+    expect(error).toContain('worst #1');
     expect(error).toContain('error</span>');
+    // Both cases have a note that needs attention, so none is left to the backend pages alone.
+    expect(html).not.toContain('have no note that needs attention');
+  });
+
+  it('folds 50 samples of a case into one entry with the worst drilled into', () => {
+    const base = makeTestRun();
+    const template = base.records.find((r) => r.backendId === 'vendor-b' && r.sample === 0 && r.scorecard?.verdict === 'critical')!;
+    const pass = base.records.find((r) => r.backendId === 'vendor-b' && r.sample === 1 && r.caseId === template.caseId)!;
+    const records = Array.from({ length: 50 }, (_, s) => ({ ...structuredClone(s === 17 ? template : pass), sample: s }));
+    const many = renderHtml({ ...base, samples: 50, records });
+    const folds = blocks(many, 'details', 'record');
+    expect(folds).toHaveLength(1);
+    expect(folds[0]).toContain('50 sample(s) · worst #17');
+    expect(folds[0]).toMatch(/pass<\/span> 49 <span class="sub-inline">#0–#16, #18–#49<\/span>/);
+    expect(blocks(many, 'article', 'finding').filter((f) => f.includes('si-passive'))).toHaveLength(1);
+  });
+
+  it('drills into a note that regressed since the baseline even when it passes now', () => {
+    const regressed = renderHtml({
+      ...run,
+      regressions: [
+        {
+          baselineRunId: 'run-before',
+          backendId: 'vendor-a',
+          regressed: true,
+          metrics: [],
+          verdictChanges: [
+            { caseId: 'ipt-role-transition-passive-si', sample: 1, from: 'pass', to: 'fail', worse: true, finding: 'omission fell' },
+          ],
+        },
+      ],
+    });
+    const folds = blocks(regressed, 'details', 'record');
+    expect(folds).toHaveLength(5);
+    const fold = folds.find((r) => r.includes('Sample #1: pass → fail: omission fell'));
+    expect(fold).toContain('regressed</span>');
+    expect(fold).toContain('vendor-a');
+  });
+
+  it('links a self-contained page per backend that drills into every case', () => {
+    const pages = [...renderBackendPages(run)];
+    expect(pages.map((p) => p.name)).toEqual(['backend-vendor-a.html', 'backend-vendor-b.html', 'backend-gold.html']);
+    for (const p of pages) {
+      expect(html).toContain(`<a href="${p.name}">`);
+      expect(p.html).toContain('<a href="index.html">');
+      // Both cases, passing ones included, one fold each.
+      expect(blocks(p.html, 'details', 'record')).toHaveLength(2);
+      expect(p.html.match(/<section class="case" /g)).toHaveLength(2);
+    }
+    const gold = pages.find((p) => p.name === 'backend-gold.html')!.html;
+    expect(blocks(gold, 'details', 'record').map((r) => /<summary><code class="backend">([^<]+)</.exec(r)?.[1])).toEqual(['gold', 'gold']);
+    // A hostile id becomes a safe file name.
+    const hostile = [...renderBackendPages(makeHostileRun())].map((p) => p.name);
+    for (const name of hostile) expect(name).toMatch(/^backend-[A-Za-z0-9._-]+\.html$/);
+    expect(new Set(hostile).size).toBe(3);
   });
 
   it('labels every compliance outcome in words as well as colour', () => {
@@ -163,5 +250,41 @@ describe('renderHtml: layout', () => {
       );
     }
     expect(checklist).toContain('Covers backends: <code>vendor-a</code>');
+  });
+});
+
+describe('renderHtml: trend', () => {
+  const run = makeTestRun();
+  const points = [0.5, 0.75, 1].map((rate, i) => ({
+    runId: `night-${i + 1}`,
+    startedAt: `2026-11-0${i + 3}T02:00:00.000Z`,
+    safetyPassRate: rate,
+    criticalFindings: 2 - i,
+    meanEditMinutes: 4 + i,
+  }));
+  const html = renderHtml({ ...run, trend: [{ backendId: 'vendor-a', points }] });
+
+  it('draws safety, critical findings and edit minutes per backend as inline SVG with labelled axes and a text alternative', () => {
+    const section = html.slice(html.indexOf('id="trend"'), html.indexOf('</section>', html.indexOf('id="trend"')));
+    const charts = [...section.matchAll(/<svg class="chart"[^>]*role="img" aria-labelledby="([^"]+)"/g)];
+    expect(charts).toHaveLength(3);
+    for (const [, ids] of charts) for (const id of ids!.split(' ')) expect(section).toContain(`id="${id}"`);
+    expect(section).toContain('<title id="trend-0-safety-t">Safety pass rate</title>');
+    expect(section).toContain(
+      'Safety pass rate of vendor-a over 3 run(s), oldest first: 50% (2026-11-03, run night-1); 75% (2026-11-04, run night-2); 100% (2026-11-05, run night-3).',
+    );
+    expect(section).toContain('% of notes safe · run date');
+    expect(section).toContain('>2026-11-03</text>');
+    expect(section).toMatch(/<polyline class="series" points="[\d., ]+"\/>/);
+    expect(section).not.toMatch(/<script|\son[a-z]+=/i);
+    // The backend's page shows its own trend.
+    const page = [...renderBackendPages({ ...run, trend: [{ backendId: 'vendor-a', points }] })].find(
+      (p) => p.name === 'backend-vendor-a.html',
+    );
+    expect(page?.html).toContain('<title id="trend-0-minutes-t">Edit minutes per note</title>');
+  });
+
+  it('says there is no trend yet without a store history', () => {
+    expect(renderHtml({ ...run, trend: [] })).toContain('there is no trend yet');
   });
 });

@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import type { ComplianceOutcome } from '../domain/compliance.ts';
 import type { RunResult } from '../domain/run.ts';
 import { fixed, maybePercent, money, percent, seconds } from './format.ts';
-import { buildView, type Tone } from './view.ts';
+import { backendPageViews, buildView, type Tone } from './view.ts';
 
 const templatesDir = new URL('./templates/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, templatesDir), 'utf8');
@@ -23,6 +23,7 @@ hbs.registerHelper('money', (usd: number | null) => money(usd));
 hbs.registerHelper('seconds', (ms: number | null) => seconds(ms));
 hbs.registerHelper('kappa3', (k: number | null) => (k === null ? 'n/a (one answer throughout)' : k.toFixed(2)));
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hbs.registerHelper('gt', (a: number, b: number) => a > b);
 hbs.registerHelper('outcomeTone', (o: ComplianceOutcome) => OUTCOME_TONE[o] ?? 'unknown');
 hbs.registerHelper('outcomeClass', (o: ComplianceOutcome) => `tone-${OUTCOME_TONE[o] ?? 'unknown'}`);
 hbs.registerHelper('icon', (tone: Tone) => ICONS[tone] ?? '•');
@@ -39,8 +40,20 @@ for (const file of readdirSync(new URL('./partials/', templatesDir))) {
 // preventIndent: Handlebars would otherwise indent every line a partial prints, note
 // text inside <pre> included, and change what the vendor wrote.
 const page = hbs.compile(read('report.hbs'), { strict: true, preventIndent: true });
+const backendPage = hbs.compile(read('backend.hbs'), { strict: true, preventIndent: true });
 
-/** The self-contained index.html: inline CSS and SVG, no scripts, no external requests. */
+/**
+ * The self-contained index.html: inline CSS and SVG, no scripts, no external requests. It
+ * drills down only into notes that need attention; see `renderBackendPages` for the rest.
+ */
 export function renderHtml(run: RunResult): string {
   return page(buildView(run));
 }
+
+/** backend-<id>.html per backend, rendered one at a time: every case, linked from index.html. */
+export function* renderBackendPages(run: RunResult): Generator<{ name: string; html: string }> {
+  for (const { page: name, view } of backendPageViews(run)) yield { name, html: backendPage(view) };
+}
+
+/** Names the HTML reporter may write besides index.html: an earlier run's pages are removed by them. */
+export const isBackendPage = (name: string): boolean => /^backend-.+\.html$/.test(name);

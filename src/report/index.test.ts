@@ -28,6 +28,20 @@ describe('REPORTERS', () => {
     });
   });
 
+  it('lists every file of a format, the main one first: index.html and a page per backend', () => {
+    const run = makeTestRun();
+    const names = (f: (typeof REPORT_FORMATS)[number]): string[] => [...REPORTERS[f].files(run)].map((o) => o.name);
+    expect(names('html')).toEqual(['index.html', 'backend-vendor-a.html', 'backend-vendor-b.html', 'backend-gold.html']);
+    for (const f of REPORT_FORMATS) {
+      expect(names(f)[0]).toBe(REPORTERS[f].fileName);
+      for (const o of REPORTERS[f].files(run)) expect(REPORTERS[f].owns(o.name)).toBe(true);
+    }
+    // The streamed main file is the rendered one.
+    for (const f of REPORT_FORMATS) expect([...[...REPORTERS[f].files(run)][0]!.chunks].join('')).toBe(REPORTERS[f].render(run));
+    expect(REPORTERS.html.owns('backend-old-vendor.html')).toBe(true);
+    expect(REPORTERS.html.owns('README.html')).toBe(false);
+  });
+
   it('renders purely: same output twice, input untouched', () => {
     const run = makeTestRun();
     const before = structuredClone(run);
@@ -43,6 +57,6 @@ describe('REPORTERS', () => {
     const run = makeTestRun();
     const json: unknown = JSON.parse(REPORTERS.json.render(run));
     expect(RunResult.parse(json)).toEqual(run);
-    expect(json).toMatchObject({ schemaVersion: 3 });
+    expect(json).toMatchObject({ schemaVersion: 4 });
   });
 });

@@ -6,19 +6,19 @@ import type { Case } from '../domain/case.ts';
 import type { VendorProfile } from '../domain/compliance.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
 import type { JudgeAgreement } from '../domain/judge.ts';
-import { REPORT_SCHEMA_VERSION, type BackendSummary, type ControlCheck, type NoteRecord, type RunResult } from '../domain/run.ts';
-import { summarizeBackends } from '../scoring/aggregate.ts';
-import { checkControl } from '../scoring/controls.ts';
+import { REPORT_SCHEMA_VERSION, type NoteRecord, type RunResult } from '../domain/run.ts';
 import { scoreNote } from '../scoring/index.ts';
-import { missingNotes, runStatus } from '../scoring/status.ts';
 import type { Judge } from '../judge/client.ts';
 import { judgeRecords } from '../judge/judgeRun.ts';
 import type { JudgeConfig } from '../judge/schema.ts';
 import type { GeneratedNote, RunFilters } from '../domain/notes.ts';
 import type { RunStore } from '../store/runStore.ts';
+import { summarizeCase } from '../store/history.ts';
 import type { RunEventSink } from './events.ts';
 import { withCost } from './cost.ts';
 import { generateNotes } from './generate.ts';
+import { assembleRun } from './assemble.ts';
+import { itemKey, shardItems, type Shard } from './shard.ts';
 
 export interface AuditSetup {
   backends: readonly { config: BackendConfig; backend: ScribeBackend }[];
@@ -46,6 +46,8 @@ export interface AuditContext {
   filters?: RunFilters | undefined;
   /** A --resume --narrow: the run finishes only once every item of its own filters is written. */
   narrowed?: boolean;
+  /** `--shard i/n`: run only this slice of the items (see shard.ts). */
+  shard?: Shard | null | undefined;
   onEvent: RunEventSink;
   now: () => Date;
   runId: string;
@@ -64,20 +66,6 @@ function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics, config: Backen
     const message = `scoring failed: ${err instanceof Error ? err.message : String(err)}`;
     return { ...base, ...usage, status: 'error', note: g.output.note, error: { code: 'SCORER_FAILED', message }, scorecard: null };
   }
-}
-
-/** Why the run fails its gate: a misbehaving control, or a candidate with unsafe or failing notes. */
-function gateReasons(configs: readonly BackendConfig[], summaries: readonly BackendSummary[], controls: readonly ControlCheck[]): string[] {
-  const reasons: string[] = [];
-  for (const c of controls) if (!c.ok) reasons.push(`control misbehaved: ${c.explanation}`);
-  for (const cfg of configs) {
-    if (cfg.control || cfg.baseline) continue;
-    const s = summaries.find((x) => x.backendId === cfg.id);
-    if (s && s.verdicts.critical > 0) reasons.push(`${cfg.id}: ${s.verdicts.critical} note(s) failed the safety gate`);
-    if (s && s.verdicts.review > 0) reasons.push(`${cfg.id}: ${s.verdicts.review} note(s) need a clinician's review of their risk wording`);
-    if (s && s.verdicts.fail > 0) reasons.push(`${cfg.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
-  }
-  return reasons;
 }
 
 /** The optional LLM judge over the scored notes; what it says is masked like everything else. */
@@ -126,6 +114,8 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     if (!(ctx.signal.aborted && record.error?.code === 'ABORTED')) ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
     records.push(record);
   };
+  const shard = ctx.shard ?? null;
+  const slice = shard ? shardItems(shard, [...configById.keys()], [...byId.keys()], setup.samples) : null;
   await generateNotes(
     setup.backends.map((b) => b.backend),
     setup.cases,
@@ -140,30 +130,10 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
       onEvent,
       cache: ctx.store,
       refresh: ctx.refresh ?? false,
+      only: slice ? (b, c, s) => slice.has(itemKey({ backendId: b, caseId: c, sample: s })) : undefined,
     },
   );
-  // Arrival order is nondeterministic; reports list backends and cases in the order given.
-  const rank = (ids: readonly string[]): Map<string, number> => new Map(ids.map((id, i) => [id, i]));
-  const backendRank = rank([...configById.keys()]);
-  const caseRank = rank([...byId.keys()]);
-  records.sort(
-    (a, b) =>
-      backendRank.get(a.backendId)! - backendRank.get(b.backendId)! ||
-      caseRank.get(a.caseId)! - caseRank.get(b.caseId)! ||
-      a.sample - b.sample,
-  );
   const configs = setup.backends.map((b) => b.config);
-  const summaries = summarizeBackends(
-    configs.map((c) => ({ id: c.id, kind: c.kind })),
-    records,
-  );
-  const controls = configs.flatMap((c) => (c.control ? [checkControl(c.id, c.control, setup.cases, records)] : []));
-
-  const reasons = gateReasons(configs, summaries, controls);
-  const judged = setup.judge && !ctx.signal.aborted ? await runJudge(setup.judge, records, byId, ctx, redact) : null;
-
-  const finishedAt = ctx.now().toISOString();
-  const gate = { ok: reasons.length === 0, reasons };
   const backends = configs.map((c) => ({
     id: c.id,
     kind: c.kind,
@@ -171,12 +141,31 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     control: c.control?.expect ?? null,
     baseline: c.baseline,
   }));
-  const missing = missingNotes(records, backends);
-  const status = runStatus({ missing, gate });
+  const controlOf = new Map(configs.flatMap((c) => (c.control ? [[c.id, c.control] as const] : [])));
+  // Arrival order is nondeterministic; assembleRun sorts, and is what `merge` calls too.
+  const {
+    records: sorted,
+    summaries,
+    controls,
+    gate,
+    missing,
+    status,
+  } = assembleRun({
+    backends,
+    controls: controlOf,
+    cases: setup.cases,
+    records,
+    shard,
+  });
+  const judged = setup.judge && !ctx.signal.aborted ? await runJudge(setup.judge, sorted, byId, ctx, redact) : null;
+
+  const finishedAt = ctx.now().toISOString();
   // A cancelled run stays unfinished in the store, so --resume can pick it up; so does one
   // resumed on part of its items while any of the rest are unwritten (never dropped silently).
   const partial = ctx.narrowed === true && (ctx.store?.itemsLeft(ctx.runId) ?? 0) > 0;
-  if (!ctx.signal.aborted && !partial) ctx.store?.finishRun(ctx.runId, finishedAt, { status, summaries, controls, gate, missing });
+  const cases = setup.cases.map(summarizeCase);
+  const kept = { status, summaries, controls, gate, missing, backends, cases, samples: setup.samples, version: ctx.version };
+  if (!ctx.signal.aborted && !partial) ctx.store?.finishRun(ctx.runId, finishedAt, kept);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     status,
@@ -195,7 +184,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
       pseudonym: c.client.pseudonym,
       turns: c.transcript.turns.length,
     })),
-    records,
+    records: sorted,
     summaries,
     controls,
     compliance: checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now()),
@@ -203,5 +192,6 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     judge: judged,
     baseline: null,
     regressions: [],
+    shard,
   };
 }

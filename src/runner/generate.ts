@@ -36,6 +36,8 @@ export interface GenerateOptions {
   leaseMs?: number;
   /** How often to look again while another run holds the claim on a note. */
   claimPollMs?: number;
+  /** Only the items this returns true for (a `--shard` slice); absent: every item. */
+  only?: ((backendId: string, caseId: string, sample: number) => boolean) | undefined;
   /** Injected so tests need not wait for real backoff. */
   sleep?: Sleep;
   retryPolicy?: Partial<RetryPolicy>;
@@ -193,7 +195,9 @@ export async function generateNotes(
     return { backend, limit: pLimit(limits?.concurrency ?? opts.concurrency), rate: rateLimiter(limits?.rpm, opts.sleep ?? realSleep) };
   });
   // Case-major order: early results cover every backend, so a cancelled run still compares them.
-  const jobs = cases.flatMap((c) => Array.from({ length: opts.samples }, (_, s) => lanes.map((lane) => ({ lane, c, s }))).flat());
+  const jobs = cases
+    .flatMap((c) => Array.from({ length: opts.samples }, (_, s) => lanes.map((lane) => ({ lane, c, s }))).flat())
+    .filter(({ lane, c, s }) => opts.only?.(lane.backend.id, c.id, s) ?? true);
   let done = 0;
   let failed = 0;
   const since = Date.now();

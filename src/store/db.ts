@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { RunIncompleteError } from '../domain/errors.ts';
+import { InputError, RunIncompleteError } from '../domain/errors.ts';
 
 export type Db = Database.Database;
 
@@ -57,6 +57,15 @@ const MIGRATIONS: readonly string[] = [
      expires_at  INTEGER NOT NULL
    );
    ALTER TABLE runs ADD COLUMN filters_json TEXT;`,
+  // v4: enough of each finished run to compare and trend it without its report folder
+  // (history, compare, --baseline <run id>). \`status\` already holds running/finished, so the
+  // run's verdict (passed | failed | incomplete) is \`outcome\`.
+  `ALTER TABLE runs ADD COLUMN outcome TEXT;
+   ALTER TABLE runs ADD COLUMN backends_json TEXT;
+   ALTER TABLE runs ADD COLUMN cases_json TEXT;
+   ALTER TABLE runs ADD COLUMN samples INTEGER;
+   ALTER TABLE runs ADD COLUMN tool_version TEXT;
+   CREATE INDEX runs_by_start ON runs (status, started_at);`,
 ];
 
 /** Where the store lives: --store, else SCRIBE_AUDIT_STORE, else .scribe-audit/store.db under the current folder. */
@@ -93,4 +102,16 @@ export function openStore(file: string): Db {
   } catch (err) {
     throw new RunIncompleteError(`cannot open the run store ${file}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/** For commands that read or tidy a store (history, compare, prune): a missing file is the user's slip, never created. */
+export function openExistingStore(file: string): Db {
+  if (file !== ':memory:' && !existsSync(file))
+    throw InputError.single(
+      file,
+      null,
+      'there is no run store here',
+      'pass --store FILE (or set SCRIBE_AUDIT_STORE) to the store your runs wrote, as `run --store` did',
+    );
+  return openStore(file);
 }

@@ -57,7 +57,17 @@ describe('RunStore', () => {
     };
     s.recordItem('run-1', record, 'k');
     expect(s.unfinishedRun()).toEqual({ runId: 'run-1', startedAt: '2026-11-28T10:00:00Z', configFile: 'cfg.yaml', filters: null });
-    s.finishRun('run-1', '2026-11-28T10:01:00Z', {});
+    s.finishRun('run-1', '2026-11-28T10:01:00Z', {
+      status: 'passed',
+      summaries: [],
+      controls: [],
+      gate: { ok: true, reasons: [] },
+      missing: [],
+      backends: [],
+      cases: [],
+      samples: 1,
+      version: '0.1.0',
+    });
     expect(s.unfinishedRun()).toBeNull();
   });
 

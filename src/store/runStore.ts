@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CachedNote, GeneratedNote, NoteCache, RunFilters } from '../domain/notes.ts';
-import type { NoteRecord } from '../domain/run.ts';
+import type { NoteRecord, RunResult, RunStatus } from '../domain/run.ts';
 import type { Db } from './db.ts';
+import { findRunIds, loadStoredRun, runHistory, writeFinishedRun, type FinishedRun, type RunHistoryEntry } from './history.ts';
+import { pruneStore, type PruneResult } from './prune.ts';
 
 /** Who holds a lease: a pid says whether the owner is still alive; the token tells two runs in one process apart. */
 export interface ClaimOwner {
@@ -140,10 +142,43 @@ export class RunStore implements NoteCache {
       );
   }
 
-  finishRun(runId: string, finishedAt: string, summary: unknown): void {
+  /** Marks a run finished, keeping what history, compare and the trend read back without its report. */
+  finishRun(runId: string, finishedAt: string, run: FinishedRun): void {
+    writeFinishedRun(this.#db, runId, finishedAt, run);
+  }
+
+  /** A finished run's final verdict once a --baseline comparison has been folded in after finishRun. */
+  setOutcome(runId: string, status: RunStatus, gate: { ok: boolean; reasons: string[] }): void {
     this.#db
-      .prepare("UPDATE runs SET status = 'finished', finished_at = ?, summary_json = ? WHERE run_id = ?")
-      .run(finishedAt, JSON.stringify(summary), runId);
+      .prepare(
+        "UPDATE runs SET outcome = @status, summary_json = json_set(summary_json, '$.status', @status, '$.gate', json(@gate)) WHERE run_id = @runId AND status = 'finished'",
+      )
+      .run({ status, gate: JSON.stringify(gate), runId });
+  }
+
+  /** A finished run rebuilt for compareRuns and trends (no note texts); null if there is none by that id. */
+  loadRun(runId: string): RunResult | null {
+    return loadStoredRun(this.#db, runId);
+  }
+
+  /** The last `limit` finished runs, newest first; with `backend`, only runs that had it. */
+  history(opts: { backend?: string | undefined; limit: number }): RunHistoryEntry[] {
+    return runHistory(this.#db, opts);
+  }
+
+  /** Runs whose id is `ref` or begins with it. */
+  findRuns(ref: string): { runId: string; finished: boolean }[] {
+    return findRunIds(this.#db, ref);
+  }
+
+  /** Keeps the newest `keep` finished runs (and unfinished ones); see prune.ts. */
+  prune(keep: number): PruneResult {
+    return pruneStore(this.#db, keep, this.#now());
+  }
+
+  /** The store's file (':memory:' for none), for messages. */
+  get file(): string {
+    return this.#db.name;
   }
 
   /** The most recent run that never finished (killed, crashed, cancelled, resumed only in part), if any. */

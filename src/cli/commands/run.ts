@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/paths.ts';
 import { buildSetup } from '../setup.ts';
-import { InputError } from '../../domain/errors.ts';
-import { StoredRunResult, type RunResult } from '../../domain/run.ts';
+import { InputError, UsageError } from '../../domain/errors.ts';
+import type { RunResult } from '../../domain/run.ts';
 import { summaryTable } from '../../report/terminal.ts';
 import { runAudit } from '../../runner/audit.ts';
+import type { Shard } from '../../runner/shard.ts';
 import { openStore, storePath } from '../../store/db.ts';
 import type { RunFilters } from '../../domain/notes.ts';
 import { RunStore } from '../../store/runStore.ts';
 import { withBaseline } from '../../scoring/regression.ts';
+import { runTrend } from '../../store/trend.ts';
+import { resolveBaseline } from './baseline.ts';
 import { describeMissing } from '../../scoring/status.ts';
 import { EXIT } from '../exitCodes.ts';
 import { outDirProblems } from '../outDir.ts';
@@ -38,24 +40,10 @@ export interface RunFlags {
   resume?: boolean;
   /** With --resume: allow a resume on part of the run's items; the rest stay resumable. */
   narrow?: boolean;
-}
-
-async function readBaseline(file: string): Promise<RunResult> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw InputError.single(file, null, `cannot read baseline: ${(err as Error).message}`, 'pass the report.json of an earlier run');
-  }
-  const parsed = StoredRunResult.safeParse(json);
-  if (!parsed.success)
-    throw InputError.single(
-      file,
-      null,
-      'not a scribe-audit report.json of schema version 2 or 3',
-      'pass the report.json an earlier run wrote, or rerun that baseline with this version',
-    );
-  return parsed.data;
+  /** `--shard i/n`: only this slice of the items; `merge` joins the shards' reports. */
+  shard?: Shard;
+  /** `--run-id ID`: shards sharing one id merge into a run of that id. */
+  runId?: string;
 }
 
 export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): Promise<number> {
@@ -66,7 +54,8 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
   const reportsRoot = path.resolve(io.cwd, DEFAULTS.reports);
   const outProblems = await outDirProblems(outDir ?? reportsRoot);
   if (outProblems.length > 0) throw new InputError(outProblems);
-  const baseline = flags.baseline ? await readBaseline(path.resolve(io.cwd, flags.baseline)) : null;
+  // A report.json, or a run in the store (id or `latest`): an unknown one exits 2 here.
+  const baseline = flags.baseline ? await resolveBaseline(flags.baseline, io, flags.store) : null;
   const setup = await buildSetup(
     {
       config: flags.config,
@@ -95,11 +84,14 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
       samples: setup.samples,
     };
     const { resumed, narrowed, rerun } = planResume(store, flags, filters, io.err);
+    if (resumed && flags.runId && flags.runId !== resumed.runId)
+      throw new UsageError(`--run-id ${flags.runId}: --resume continues run ${resumed.runId}; drop --run-id, or drop --resume`);
     run = await runAudit(setup, {
       signal: io.signal,
       onEvent: progress.onEvent,
       now: () => new Date(),
-      runId: resumed?.runId ?? randomUUID(),
+      runId: resumed?.runId ?? flags.runId ?? randomUUID(),
+      shard: flags.shard ?? null,
       version: VERSION,
       store,
       refresh: !flags.cache,
@@ -109,11 +101,17 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
     });
     const left = narrowed && resumed ? (store.itemsLeft(resumed.runId) ?? 0) : 0;
     if (left > 0) io.err(`Run ${resumed?.runId} stays resumable: ${left} of its items remain; \`${rerun}\` writes them.\n`);
+    if (baseline) {
+      run = withBaseline(run, baseline);
+      // history and compare read the verdict the reports give, regressions included.
+      store.setOutcome(run.runId, run.status, run.gate);
+    }
+    // Read before the store closes and before any report is written (the HTML draws it).
+    run = { ...run, trend: runTrend(store, run) };
   } finally {
     progress.stop();
     store.close();
   }
-  if (baseline) run = withBaseline(run, baseline);
 
   const written = await writeReports(
     run,

@@ -304,5 +304,9 @@ export function findRiskMentions(engine: RiskEngine, text: string, opts: FindOpt
   const mentions = toMentions(text, readings, ctx);
   // Client speech only: a note is a clinician's wording, which the rules are written for.
   const reader = engine.rules.secondReader;
-  return reader && speech && !opts.rulesOnly ? withSecondReader(reader, text, opts, mentions) : mentions;
+  if (!reader || !speech || opts.rulesOnly) return mentions;
+  // An answer to a question that names no risk ("Have you got out for a walk?" "Yes, a few
+  // times.") carries none: the model's taste for bare yeses must not invent it.
+  const unrelatedQuestion = opts.previousTurn !== undefined && (asked?.context.length ?? 0) === 0;
+  return withSecondReader(reader, text, opts, mentions, { mayAdd: !unrelatedQuestion });
 }

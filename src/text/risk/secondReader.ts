@@ -42,13 +42,19 @@ export function readerProbability(model: SecondReaderModel, features: readonly s
  * rules missed is added at low confidence, as `risk.si` (level unclear) from rule
  * `second-reader`. It never raises a confidence: an evasive answer stays for a clinician.
  */
-export function withSecondReader(model: SecondReaderModel, text: string, opts: FindOptions, mentions: RiskMention[]): RiskMention[] {
+export function withSecondReader(
+  model: SecondReaderModel,
+  text: string,
+  opts: FindOptions,
+  mentions: RiskMention[],
+  limits: { mayAdd: boolean } = { mayAdd: true },
+): RiskMention[] {
   const p = readerProbability(model, readerFeatures(text, opts, mentions));
   const { flag, doubt } = model.thresholds;
   if (mentions.some(isCurrentSi)) {
     return p < doubt ? mentions.map((m) => (isCurrentSi(m) ? { ...m, confidence: 'low' as const } : m)) : mentions;
   }
-  if (p < flag) return mentions;
+  if (p < flag || !limits.mayAdd) return mentions;
   const start = text.length - text.trimStart().length;
   const sentence = text.trim();
   const added: RiskMention = {
