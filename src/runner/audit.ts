@@ -1,10 +1,11 @@
 import type { ScribeBackend } from '../backends/types.ts';
 import { describeBackend } from '../backends/registry.ts';
-import { checkVendors } from '../compliance/index.ts';
+import { checkVendors, type ComplianceMode } from '../compliance/index.ts';
 import type { BackendConfig } from '../config/schema.ts';
 import type { Case } from '../domain/case.ts';
-import type { VendorProfile } from '../domain/compliance.ts';
+import type { PracticeProfile, VendorProfile } from '../domain/compliance.ts';
 import type { Rubrics } from '../domain/rubrics.ts';
+import type { Scorecard } from '../domain/scorecard.ts';
 import type { JudgeAgreement } from '../domain/judge.ts';
 import { REPORT_SCHEMA_VERSION, type NoteRecord, type RunResult } from '../domain/run.ts';
 import { scoreNote } from '../scoring/index.ts';
@@ -25,6 +26,8 @@ export interface AuditSetup {
   cases: readonly Case[];
   rubrics: Rubrics;
   vendors: readonly VendorProfile[];
+  /** The practice profile (checklist appliesIf) and `compliance: gate | report`; absent: no practice, gate. */
+  compliance?: { practice: PracticeProfile | null; mode: ComplianceMode } | undefined;
   samples: number;
   concurrency: number;
   timeoutMs: number;
@@ -54,14 +57,24 @@ export interface AuditContext {
   version: string;
 }
 
+/**
+ * Scoring is deterministic, so the same note for the same case gets the same scorecard:
+ * samples that come back word for word (a deterministic scribe, a cached vendor at
+ * temperature 0) are scored once and share it. Scorecards are never changed after scoring.
+ */
+type ScoreMemo = Map<string, Scorecard>;
+
 /** Scores a generated note; a scorer bug becomes an error record, never a crashed run. */
-function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics, config: BackendConfig | undefined): NoteRecord {
+function toRecord(g: GeneratedNote, kase: Case, rubrics: Rubrics, config: BackendConfig | undefined, memo: ScoreMemo): NoteRecord {
   const base = { backendId: g.backendId, caseId: g.caseId, sample: g.sample, latencyMs: Math.round(g.latencyMs) };
   const priced = withCost(g.output?.usage, config?.price);
   const usage = priced ? { usage: priced } : {};
   if (!g.output) return { ...base, status: 'error', note: null, error: g.error, scorecard: null };
   try {
-    return { ...base, ...usage, status: 'ok', note: g.output.note, error: null, scorecard: scoreNote(g.output.note, kase, rubrics) };
+    const key = `${kase.id}\u0000${g.output.note}`;
+    let scorecard = memo.get(key);
+    if (!scorecard) memo.set(key, (scorecard = scoreNote(g.output.note, kase, rubrics)));
+    return { ...base, ...usage, status: 'ok', note: g.output.note, error: null, scorecard };
   } catch (err) {
     const message = `scoring failed: ${err instanceof Error ? err.message : String(err)}`;
     return { ...base, ...usage, status: 'error', note: g.output.note, error: { code: 'SCORER_FAILED', message }, scorecard: null };
@@ -100,6 +113,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
   const byId = new Map(setup.cases.map((c) => [c.id, c]));
   const configById = new Map(setup.backends.map((b) => [b.config.id, b.config]));
   const records: NoteRecord[] = [];
+  const memo: ScoreMemo = new Map();
   const redact = setup.redact ?? ((t: string): string => t);
   const onEvent: RunEventSink = (e) => ctx.onEvent(e.kind === 'retry' ? { ...e, reason: redact(e.reason) } : e);
   // Scored and stored one by one as notes arrive (one transaction each): a run killed at
@@ -110,6 +124,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
       byId.get(g.caseId)!,
       setup.rubrics,
       configById.get(g.backendId),
+      memo,
     );
     if (!(ctx.signal.aborted && record.error?.code === 'ABORTED')) ctx.store?.recordItem(ctx.runId, record, g.cacheKey ?? null);
     records.push(record);
@@ -142,6 +157,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     baseline: c.baseline,
   }));
   const controlOf = new Map(configs.flatMap((c) => (c.control ? [[c.id, c.control] as const] : [])));
+  const compliance = checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now(), setup.compliance?.practice ?? null);
   // Arrival order is nondeterministic; assembleRun sorts, and is what `merge` calls too.
   const {
     records: sorted,
@@ -156,6 +172,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     cases: setup.cases,
     records,
     shard,
+    compliance: { results: compliance, mode: setup.compliance?.mode ?? 'gate' },
   });
   const judged = setup.judge && !ctx.signal.aborted ? await runJudge(setup.judge, sorted, byId, ctx, redact) : null;
 
@@ -187,7 +204,7 @@ export async function runAudit(setup: AuditSetup, ctx: AuditContext): Promise<Ru
     records: sorted,
     summaries,
     controls,
-    compliance: checkVendors([...setup.vendors], setup.rubrics.checklist, ctx.now()),
+    compliance,
     gate,
     judge: judged,
     baseline: null,
