@@ -6,6 +6,8 @@ import type { corpusStatsCommand, corpusVaryCommand } from './commands/corpus.ts
 import type { MergeFlags } from './commands/merge.ts';
 import type { CompareFlags } from './commands/compare.ts';
 import type { HistoryFlags } from './commands/history.ts';
+import type { QuestionnaireFlags } from './commands/questionnaire.ts';
+import type { ReportFlags } from './commands/report.ts';
 import type { RunFlags } from './commands/run.ts';
 import type { scanCommand } from './commands/scan.ts';
 import type { scoreCommand } from './commands/score.ts';
@@ -206,6 +208,19 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await (await import('./commands/compare.ts')).compareCommand(a, b, opts, io)),
     );
 
+  program
+    .command('report')
+    .description("print an existing report folder's index.html to a US Letter PDF with the system's Chromium, for the vendor file")
+    .option('--pdf', 'write the PDF (Chromium at /usr/bin/chromium, or $CHROMIUM_PATH)')
+    .option('--in <dir>', 'report folder with index.html (default reports/latest)')
+    .option('--out <file>', 'the PDF to write (default <dir>/report.pdf)')
+    .option('--print-notes', 'include the note drill-down, left out of print by default')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scribe-audit report --pdf\n  scribe-audit report --pdf --in reports/latest --out vendor-file.pdf --print-notes',
+    )
+    .action(async (opts: ReportFlags) => setExit(await (await import('./commands/report.ts')).reportCommand(opts, io)));
+
   const store = program.command('store').description('look after the run store');
   store
     .command('prune')
@@ -215,6 +230,30 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .addHelpText('after', '\nExample:\n  scribe-audit store prune --keep 30 --store ci-store.db')
     .action(async (opts: { keep: number; store?: string }) =>
       setExit(await (await import('./commands/store.ts')).storePruneCommand(opts, io)),
+    );
+
+  program
+    .command('questionnaire')
+    .usage('--vendor ID [--format md|csv] [--out FILE]  |  questionnaire import FILE [--out DIR]')
+    .description(
+      'write the compliance questions a practice sends a vendor (why, accepted answers and evidence, dates asked for; its answers on file); `questionnaire import FILE` reads the filled CSV back into a vendor profile',
+    )
+    // `import FILE` is an argument rather than a subcommand, so `--out` is one flag: the
+    // questionnaire file when writing, the profile folder when importing.
+    .argument('[import]', '`import` to read a filled questionnaire CSV back into <vendor-id>.yaml')
+    .argument('[file]', 'with import: the CSV `questionnaire --format csv` wrote, answer columns filled in')
+    .option('--vendor <id>', 'the vendor (an id under --vendors; with --new, one that has no profile yet)')
+    .addOption(new Option('--format <format>', 'md to read, csv to fill in and import').choices(['md', 'csv']).default('md'))
+    .option('--out <path>', 'the questionnaire file to write, or with import the folder for <vendor-id>.yaml (default: stdout)')
+    .option('--vendors <dir>', 'folder of vendor profiles (default fixtures/vendors)')
+    .option('--rubrics <dir>', 'rubrics folder with compliance.yaml (default rubrics/)')
+    .option('--new', 'a blank questionnaire for a vendor without a profile')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scribe-audit questionnaire --vendor cradle-scribe --format md --out cradle.md\n  scribe-audit questionnaire --vendor cradle-scribe --format csv --out cradle.csv\n  scribe-audit questionnaire import cradle.csv --out fixtures/vendors',
+    )
+    .action(async (verb: string | undefined, file: string | undefined, opts: QuestionnaireFlags) =>
+      setExit(await (await import('./commands/questionnaire.ts')).questionnaireCli(verb, file, opts, io)),
     );
 
   return program;

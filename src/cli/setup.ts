@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { preflightBackend, missingKey } from '../backends/preflight.ts';
 import { createBackend } from '../backends/registry.ts';
-import { readVendorProfiles } from '../compliance/index.ts';
+import { readVendorProfiles, vendorsForRun } from '../compliance/index.ts';
 import { loadConfig } from '../config/load.ts';
 import { DEFAULTS } from '../config/paths.ts';
+import { resolvePractice } from '../config/practice.ts';
 import { readRubrics } from '../config/rubrics.ts';
 import { resolveSettings, type SomeSettings } from '../config/settings.ts';
 import { readCases } from '../corpus/index.ts';
@@ -61,7 +62,15 @@ export async function buildSetup(opts: RunOptions, cwd: string, env: NodeJS.Proc
     selected = config.backends.filter((b) => opts.backends?.includes(b.id));
   }
 
-  const found: InputProblem[] = [];
+  // A run shows the vendors behind the backends it runs; `--vendors DIR` asks for the whole folder.
+  const shownVendors = vendorsForRun(
+    vendors.profiles,
+    selected.map((b) => b.id),
+    Boolean(opts.vendors),
+  );
+  const practice = await resolvePractice(config.practice, configDir, file);
+
+  const found: InputProblem[] = [...practice.problems];
   // The example vendors name the built-in suite's backends; only a folder the user chose must match the config.
   if (vendorsExplicit || builtin) {
     const ids = new Set(config.backends.map((b) => b.id));
@@ -98,7 +107,8 @@ export async function buildSetup(opts: RunOptions, cwd: string, env: NodeJS.Proc
     backends: selected.map((c) => ({ config: c, backend: createBackend(c, backendCtx) })),
     cases,
     rubrics,
-    vendors: vendors.profiles,
+    vendors: shownVendors,
+    compliance: { practice: practice.practice, mode: config.compliance },
     ...settings,
     redact: redactor(secretEnvNames(selected, config.judge), env),
     judge: config.judge ? { config: config.judge, judge: createJudge(config.judge, env, settings.timeoutMs) } : undefined,

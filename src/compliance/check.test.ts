@@ -121,8 +121,21 @@ describe('evidence cap', () => {
     expect(item({ 'BAA-01': answer('enterprise-only', { evidence: 'marketing' }) }, 'BAA-01').outcome).toBe('fail');
   });
 
-  it.each(['contract', 'audit-report', 'certificate', 'policy'] as const)('%s evidence can pass', (evidence) => {
+  it.each(['contract', 'audit-report'] as const)('%s evidence can pass a critical item', (evidence) => {
     expect(item({ 'BAA-01': answer('signed-all-tiers', { evidence }) }, 'BAA-01').outcome).toBe('pass');
+  });
+  it.each(['certificate', 'policy'] as const)('%s evidence caps a critical item at warn, and says why', (evidence) => {
+    const r = item({ 'BAA-01': answer('signed-all-tiers', { evidence }) }, 'BAA-01');
+    expect(r.outcome).toBe('warn');
+    expect(r.reason).toContain(`a critical item passes only on a contract or an audit report, and this answer rests on a ${evidence}`);
+  });
+  it('policy or certificate evidence can still pass an item that is not critical', () => {
+    const high = { ...checklist, items: [{ ...baa, severity: 'high' as const }] };
+    const r = checkVendor(vendor({ 'BAA-01': answer('signed-all-tiers', { evidence: 'policy' }) }), high, TODAY);
+    expect(r.items[0]?.outcome).toBe('pass');
+  });
+  it('never lifts a fail on a critical item either', () => {
+    expect(item({ 'BAA-01': answer('enterprise-only', { evidence: 'policy' }) }, 'BAA-01').outcome).toBe('fail');
   });
 });
 
@@ -160,10 +173,17 @@ describe('checkVendor', () => {
   });
 
   it('copies the answer, evidence and sources into the item result', () => {
-    const r = item({ 'AUD-01': answer(24, { evidenceUrl: 'https://v.example/dpa', evidence: 'policy' }) }, 'AUD-01');
+    const r = item(
+      { 'AUD-01': answer(24, { evidenceUrl: 'https://v.example/dpa', evidence: 'contract', note: 'DPA 3.1: 24 h.' }) },
+      'AUD-01',
+    );
     expect(r).toMatchObject({
       answer: '24',
-      evidence: 'policy',
+      evidence: 'contract',
+      note: 'DPA 3.1: 24 h.',
+      reverifyBy: '2027-10-01',
+      expiresOn: null,
+      dates: {},
       evidenceUrl: 'https://v.example/dpa',
       asOf: '2026-10-01',
       sources: ['patientsquare.com'],
@@ -173,7 +193,7 @@ describe('checkVendor', () => {
 
   it('counts every outcome, zeros included, and ignores answers for items not in the checklist', () => {
     const r = checkVendor(vendor({ 'BAA-01': answer('enterprise-only'), 'XYZ-99': answer('x') }), checklist, TODAY);
-    expect(r.counts).toEqual({ pass: 0, warn: 0, fail: 1, unknown: 1 });
+    expect(r.counts).toEqual({ pass: 0, warn: 0, fail: 1, unknown: 1, 'not-applicable': 0 });
     expect(r.items.map((i) => i.id)).toEqual(['BAA-01', 'AUD-01']);
     expect(r).toMatchObject({ vendorId: 'v', vendorName: 'V', backends: ['hollow'] });
     expect(ComplianceResult.safeParse(r).success).toBe(true);

@@ -38,12 +38,14 @@ export async function readChecklist(file: string): Promise<{ checklist: Complian
 
 /**
  * Reads every `*.yaml`/`*.yml` vendor profile in `dir`, in file-name order.
- * Pass the checklist to also report answers for items it does not have.
+ * Pass the checklist to also report answers for items it does not have and answer words
+ * an item does not accept; dates such as asOf after `today` are refused.
  * Only valid profiles are returned; callers treat any problem as fatal.
  */
 export async function readVendorProfiles(
   dir: string,
   checklist?: ComplianceChecklist | null,
+  today: Date = new Date(),
 ): Promise<{ profiles: VendorProfile[]; problems: InputProblem[] }> {
   let names: string[];
   try {
@@ -65,6 +67,6 @@ export async function readVendorProfiles(
     if (result.ok) parsed.push(result.value);
     else problems.push(...result.problems);
   }
-  problems.push(...profileProblems(parsed, checklist ?? null));
+  problems.push(...profileProblems(parsed, checklist ?? null, today));
   return { profiles: parsed.map((p) => p.value), problems };
 }

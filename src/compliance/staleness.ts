@@ -16,3 +16,18 @@ export function addMonths(asOf: string, months: number): string {
 export function isStale(asOf: string, maxAgeMonths: number, today: Date): boolean {
   return today.toISOString().slice(0, 10) > addMonths(asOf, maxAgeMonths);
 }
+
+/** `date` plus `days` (negative to go back), as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The calendar day of `today` in UTC. */
+export const isoDay = (today: Date): string => today.toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpBackendFields } from '../backends/httpConfig.ts';
+import { PracticeProfile } from '../domain/compliance.ts';
 import { ControlExpectation } from '../domain/run.ts';
 import { JudgeConfig } from '../judge/schema.ts';
 import { optionalSettings } from './settings.ts';
@@ -86,6 +87,17 @@ export const RunConfig = z.strictObject({
   /** Folder of vendor profiles (relative to the config file). */
   vendors: z.string().optional(),
   rubrics: z.string().optional(),
+  /**
+   * The practice the audit is for: a profile inline, or the path of one (relative to the
+   * config file, e.g. fixtures/practices/example-practice.yaml). Checklist items with
+   * `appliesIf` that does not fit it are not applicable.
+   */
+  practice: z.union([z.string().min(1), PracticeProfile]).optional(),
+  /**
+   * gate (default): a vendor with a failing critical compliance item fails the run, named
+   * in the gate's reasons; report: compliance is reported and never fails the run.
+   */
+  compliance: z.enum(['gate', 'report']).default('gate'),
   /** samples, concurrency, timeoutMs, retries: see config/settings.ts (the flags share the limits). */
   ...optionalSettings,
   /** An optional LLM judge, reported beside the deterministic scorers; it never changes a verdict. */

@@ -90,13 +90,26 @@ describe('renderHtml: layout', () => {
   const run = makeTestRun();
   const html = renderHtml(run);
 
-  it('puts the safety-first comparison before controls, compliance and the drill-down', () => {
+  it('opens with the executive summary and the run status, then the matrix and evidence, then the ranking and the drill-downs', () => {
     const headings = [...html.matchAll(/<h2 id="([a-z-]+)-h">/g)].map((m) => m[1]);
-    expect(headings.filter((h) => !h?.endsWith('banner'))).toEqual(['comparison', 'trend', 'controls', 'judge', 'compliance', 'cases']);
+    expect(headings.filter((h) => !h?.endsWith('banner'))).toEqual([
+      'summary',
+      'matrix',
+      'compliance',
+      'comparison',
+      'controls',
+      'judge',
+      'trend',
+      'cases',
+    ]);
+    // The run status banner follows the summary, before the matrix.
+    expect(html.indexOf('id="summary-h"')).toBeLessThan(html.indexOf('id="status-banner"'));
+    expect(html.indexOf('id="status-banner"')).toBeLessThan(html.indexOf('id="matrix-h"'));
     // Without a judge, no judge section at all.
     const plain = renderHtml({ ...run, judge: null });
     expect(plain).not.toContain('id="judge-h"');
-    const header = html.slice(html.indexOf('<table class="comparison">'), html.indexOf('</thead>'));
+    const start = html.indexOf('<table class="comparison">');
+    const header = html.slice(start, html.indexOf('</thead>', start));
     const col = (name: string): number => header.indexOf(name);
     expect(col('Safety pass rate')).toBeGreaterThan(col('Backend'));
     for (const later of ['pass^k', 'Omission', 'Template fit', 'Major fabrications', 'Edit rate'])
@@ -250,6 +263,122 @@ describe('renderHtml: layout', () => {
       );
     }
     expect(checklist).toContain('Covers backends: <code>vendor-a</code>');
+  });
+});
+
+/** The markup of the element that opens at `id="…"` up to the next closing tag of that element's name. */
+function byId(html: string, id: string, tag = 'section'): string {
+  const at = html.lastIndexOf(`<${tag}`, html.indexOf(`id="${id}"`));
+  return html.slice(at, html.indexOf(`</${tag}>`, at));
+}
+
+describe('renderHtml: the compliance officer’s report', () => {
+  const run = makeTestRun();
+  const html = renderHtml(run);
+  const summary = byId(html, 'summary');
+
+  it('gives each vendor and its backends a plain verdict on safety, quality and compliance', () => {
+    const rows = summary.split('<tr>').slice(2);
+    expect(rows[0]).toContain('<a href="#vendor-0">Lumen Notes</a>');
+    expect(rows[0]).toContain('<code class="backend">vendor-a</code>');
+    expect(rows[0]).toMatch(/tone-good safety-verdict"><span aria-hidden="true">✔<\/span> Safe on all 4 notes/);
+    expect(rows[0]).toContain('quality: 3 of 4 notes pass every gate · omission 90% · template 90% · 1 major fabrication');
+    expect(rows[0]).toMatch(/tone-warn"><span aria-hidden="true">▲<\/span> compliance: gaps \(1 fail, 1 warn, 1 unknown\)/);
+    expect(rows[1]).toContain('<a href="#vendor-1">Cradle Scribe</a>');
+    expect(rows[1]).toContain('1 unsafe note of 3; 1 note missing');
+    expect(rows[1]).toMatch(/tone-bad"><span aria-hidden="true">✖<\/span> compliance: fails BAA-01/);
+    expect(rows[1]).toContain('do not sign yet');
+    // A backend no vendor profile names still gets its safety and quality, and says compliance was not checked.
+    expect(rows[2]).toContain('No vendor profile');
+    expect(rows[2]).toContain('<code class="backend">gold</code>');
+    expect(rows[2]).toContain('compliance: not checked');
+  });
+
+  it('groups a vendor’s backends under one vendor cell', () => {
+    const two = makeTestRun();
+    two.compliance[0]!.backends = ['vendor-a', 'gold'];
+    const rows = byId(renderHtml(two), 'summary').split('<tr>').slice(2);
+    expect(rows[0]).toContain('rowspan="2"');
+    expect(rows[0]).toContain('<code class="backend">gold</code>');
+    expect(rows[1]).not.toContain('vendor-cell');
+    expect(rows[1]).toContain('<code class="backend">vendor-a</code>');
+    expect(rows).toHaveLength(3);
+  });
+
+  it('draws a vendor × item matrix grouped by section, each cell an icon and a word linking to the evidence', () => {
+    const matrix = byId(html, 'matrix');
+    expect(matrix).toContain('<th scope="col" class="vendor-col"><a href="#vendor-0">Lumen Notes</a>');
+    expect(matrix).toContain('<th scope="col" class="vendor-col"><a href="#vendor-1">Cradle Scribe</a>');
+    expect([...matrix.matchAll(/<th scope="colgroup" colspan="3">([^<]+)</g)].map((m) => m[1])).toEqual([
+      'Business Associate Agreement',
+      'SOC 2',
+      'Retention',
+      '42 CFR Part 2',
+    ]);
+    expect(matrix).toContain('<td class="cell tone-good"><a href="#vendor-0-item-0"><span aria-hidden="true">✔</span> pass</a></td>');
+    expect(matrix).toContain('<td class="cell tone-bad"><a href="#vendor-1-item-0"><span aria-hidden="true">✖</span> fail</a></td>');
+    expect(matrix).toContain('<td class="cell tone-na"><a href="#vendor-0-item-4"><span aria-hidden="true">–</span> n/a</a></td>');
+    // Cradle Scribe was never checked on SOC-01: said in words, no link.
+    expect(matrix).toContain('<td class="cell tone-unknown"><span aria-hidden="true">?</span> not checked</td>');
+    // Every link in the matrix lands on an element of the page.
+    for (const [, id] of matrix.matchAll(/href="#([^"]+)"/g)) expect(html).toContain(`id="${id}"`);
+  });
+
+  it('shows every answer’s note, evidence kind, address as text, as-of, dates, re-verify-by and expiry', () => {
+    const lumen = byId(html, 'vendor-0');
+    const baa = byId(lumen, 'vendor-0-item-0', 'tr');
+    expect(baa).toContain('<strong>Note:</strong> Countersigned BAA; termination-for-breach clause in section 9.');
+    expect(baa).toContain('<div>Kind: contract</div>');
+    expect(baa).toContain('As of <time datetime="2026-10-02">2026-10-02</time>');
+    expect(baa).toContain('Signed: <time datetime="2026-09-15">2026-09-15</time>');
+    expect(baa).toContain('Re-verify by 2027-10-02');
+    expect(baa).toContain('<div class="address">https://lumen-notes.example/legal/baa.pdf</div>');
+    const soc = byId(lumen, 'vendor-0-item-1', 'tr');
+    expect(soc).toContain('SOC 2 period start: <time datetime="2025-01-01">2025-01-01</time>');
+    expect(soc).toContain('SOC 2 period end: <time datetime="2025-12-31">2025-12-31</time>');
+    expect(soc).toContain('Expires 2026-12-31');
+    const na = byId(lumen, 'vendor-0-item-4', 'tr');
+    expect(na).toContain('<td class="tone-na"><span class="badge tone-na"><span aria-hidden="true">–</span> not applicable</span></td>');
+    expect(na).toContain('The practice is not a Part 2 program.');
+    expect(lumen).toContain('not applicable</span> 1</li>');
+    const cradle = byId(html, 'vendor-1');
+    expect(cradle).toContain('compliance: fails BAA-01. Critical items failing: <code>BAA-01</code>');
+    expect(cradle).toContain('BAA offered on the enterprise tier only; the solo plan has none.');
+    // Sources once per item, not once per vendor.
+    expect(html.split('45 CFR 164.504(e)')).toHaveLength(6);
+  });
+
+  it('still renders a report written before notes, dates and verdicts existed, working the verdict out', () => {
+    const old = makeTestRun() as unknown as { compliance: Record<string, unknown>[] };
+    for (const v of old.compliance) {
+      delete v['verdict'];
+      delete v['criticalFailures'];
+      v['items'] = (v['items'] as Record<string, unknown>[])
+        .filter((i) => i['outcome'] !== 'not-applicable')
+        .map(({ note: _n, reverifyBy: _r, expiresOn: _e, dates: _d, ...rest }) => rest);
+    }
+    const page = renderHtml(old as unknown as RunResult);
+    expect(page).toContain('compliance: fails BAA-01');
+    expect(page).toContain('compliance: gaps (1 fail, 1 warn, 1 unknown)');
+    expect(page).not.toContain('Re-verify by');
+    expect(page).not.toContain('<strong>Note:</strong>');
+  });
+
+  it('puts every wide table in a scroll box a keyboard reaches, with a role and a name', () => {
+    const wraps = [...html.matchAll(/<div class="table-wrap[^"]*"([^>]*)>/g)].map((m) => m[1]);
+    expect(wraps.length).toBeGreaterThan(5);
+    for (const attrs of wraps) expect(attrs).toMatch(/^ tabindex="0" role="region" aria-label="[^"]+"$/);
+    // Every table in the page sits in one.
+    expect(html.match(/<table/g)?.length).toBe(wraps.length);
+  });
+
+  it('leaves the note drill-down out of print unless a box is ticked, with no script', () => {
+    expect(html).toMatch(/@media print \{[^}]*\}?[\s\S]*#cases \{ display: none; \}/);
+    expect(html).toContain('body:has(#print-notes:checked) #cases { display: block; }');
+    expect(html).toContain('<input type="checkbox" id="print-notes"> <label for="print-notes">Print the note drill-down too</label>');
+    expect(html).toContain('scribe-audit report --pdf --print-notes');
+    expect(html).toMatch(/@page \{ size: letter;/);
+    expect(html).not.toMatch(/<script/i);
   });
 });
 

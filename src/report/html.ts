@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { ComplianceOutcome } from '../domain/compliance.ts';
 import type { RunResult } from '../domain/run.ts';
 import { fixed, maybePercent, money, percent, seconds } from './format.ts';
 import { backendPageViews, buildView, type Tone } from './view.ts';
@@ -9,9 +8,7 @@ const templatesDir = new URL('./templates/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, templatesDir), 'utf8');
 
 /** A shape beside each colour, and the word beside both, so no outcome is told by colour alone. */
-const ICONS: Record<Tone, string> = { good: '✔', warn: '▲', bad: '✖', unknown: '?' };
-
-const OUTCOME_TONE: Record<ComplianceOutcome, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', unknown: 'unknown' };
+const ICONS: Record<Tone, string> = { good: '✔', warn: '▲', bad: '✖', unknown: '?', na: '–' };
 
 // A private instance: helpers and partials registered here cannot leak into, or be
 // replaced by, another module's use of the global Handlebars.
@@ -24,8 +21,6 @@ hbs.registerHelper('seconds', (ms: number | null) => seconds(ms));
 hbs.registerHelper('kappa3', (k: number | null) => (k === null ? 'n/a (one answer throughout)' : k.toFixed(2)));
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hbs.registerHelper('gt', (a: number, b: number) => a > b);
-hbs.registerHelper('outcomeTone', (o: ComplianceOutcome) => OUTCOME_TONE[o] ?? 'unknown');
-hbs.registerHelper('outcomeClass', (o: ComplianceOutcome) => `tone-${OUTCOME_TONE[o] ?? 'unknown'}`);
 hbs.registerHelper('icon', (tone: Tone) => ICONS[tone] ?? '•');
 hbs.registerHelper('yesNo', (b: boolean) => (b ? '✔ yes' : '✖ no'));
 // Bar lengths are clamped so a malformed share can never draw outside its box.

@@ -12,7 +12,7 @@ describe('the test fixture', () => {
     expect(run.records.some((r) => r.status === 'error')).toBe(true);
     expect(run.controls.some((c) => !c.ok)).toBe(true);
     const outcomes = new Set(run.compliance.flatMap((v) => v.items.map((i) => i.outcome)));
-    expect([...outcomes].sort()).toEqual(['fail', 'pass', 'unknown', 'warn']);
+    expect([...outcomes].sort()).toEqual(['fail', 'not-applicable', 'pass', 'unknown', 'warn']);
   });
 });
 
@@ -25,6 +25,8 @@ describe('REPORTERS', () => {
       md: 'report.md',
       junit: 'junit.xml',
       csv: 'notes.csv',
+      oscal: 'oscal-assessment-results.json',
+      'compliance-csv': 'compliance.csv',
     });
   });
 

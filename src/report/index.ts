@@ -4,8 +4,10 @@ import { isBackendPage, renderBackendPages, renderHtml } from './html.ts';
 import { jsonChunks, renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
+import { renderComplianceCsv } from './compliance.ts';
+import { OSCAL_COMPONENTS_FILE, OSCAL_RESULTS_FILE, oscalFiles, renderOscalAssessmentResults } from './oscal.ts';
 
-export const REPORT_FORMATS = ['html', 'json', 'md', 'junit', 'csv'] as const;
+export const REPORT_FORMATS = ['html', 'json', 'md', 'junit', 'csv', 'oscal', 'compliance-csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One file a reporter writes: its name in the output folder, and its text piece by piece (made as it is read). */
@@ -46,6 +48,14 @@ export const REPORTERS: Record<ReportFormat, Reporter> = {
   md: single('report.md', renderMarkdown),
   junit: single('junit.xml', renderJunit),
   csv: single('notes.csv', renderCsv, csvChunks),
+  // OSCAL: assessment-results (main file) and the vendor profiles as a component-definition.
+  oscal: {
+    fileName: OSCAL_RESULTS_FILE,
+    render: renderOscalAssessmentResults,
+    files: oscalFiles,
+    owns: (name) => name === OSCAL_RESULTS_FILE || name === OSCAL_COMPONENTS_FILE,
+  },
+  'compliance-csv': single('compliance.csv', renderComplianceCsv),
 };
 
 export { summaryTable, type SummaryTableOptions } from './terminal.ts';

@@ -20,6 +20,18 @@ export interface LeaderboardColumn {
   text: (s: BackendSummary, run: RunResult) => string;
 }
 
+/**
+ * The vendor verdict behind a backend, with its failing critical items: "cradle-scribe: fail
+ * (BAA-01, AUD-01)", "lumen-notes: pass", or "no profile" when no vendor profile names it.
+ */
+const complianceOf = (s: BackendSummary, run: RunResult): string => {
+  const vendors = run.compliance.filter((v) => v.backends.includes(s.backendId));
+  if (vendors.length === 0) return 'no profile';
+  return vendors
+    .map((v) => `${v.vendorId}: ${v.verdict}${v.criticalFailures.length > 0 ? ` (${v.criticalFailures.join(', ')})` : ''}`)
+    .join('; ');
+};
+
 const roleOf = (s: BackendSummary, run: RunResult): string => {
   const b = run.backends.find((x) => x.id === s.backendId);
   return roleLabel(b?.control ?? null, b?.baseline ?? false);
@@ -73,6 +85,7 @@ export const LEADERBOARD: readonly LeaderboardColumn[] = [
   { id: 'cost', title: 'Cost', short: 'Cost', align: 'right', terminal: true, text: (s) => money(s.costUsd) },
   { id: 'latency', title: 'Mean latency', short: 'Latency', align: 'right', terminal: false, text: (s) => seconds(s.meanLatencyMs) },
   { id: 'errors', title: 'Errors', short: 'Errors', align: 'right', terminal: true, text: (s) => String(s.errors) },
+  { id: 'compliance', title: 'Compliance', short: 'Compliance', align: 'left', terminal: false, text: complianceOf },
 ];
 
 /** Backends in rank order, as every table lists them. */

@@ -1,6 +1,7 @@
 import type { BackendSummary, RunResult } from '../domain/run.ts';
 import { describeMissing } from '../scoring/status.ts';
 import { LEADERBOARD, ranked, type LeaderboardColumn } from './leaderboard.ts';
+import { vendorComplianceLine } from './compliance.ts';
 
 /**
  * Makes a string safe inside a GFM table cell: `|` would end the cell, a newline the
@@ -92,5 +93,12 @@ export function renderMarkdown(run: RunResult): string {
     ]);
     if (rows.length > 0) lines.push(...table(['Note', 'Criterion', 'Deterministic', 'Judge', "Judge's reason"], rows), '');
   }
+  lines.push(...complianceSummaryLines(run));
   return `${lines.join('\n')}\n`;
+}
+
+/** Compliance in one line per vendor: counts per outcome and the critical items it fails (the HTML has the detail). */
+function complianceSummaryLines(run: RunResult): string[] {
+  if (run.compliance.length === 0) return [];
+  return ['### Compliance', '', ...run.compliance.map((v) => `- ${mdCell(vendorComplianceLine(v))}`), ''];
 }

@@ -1,6 +1,7 @@
 import type { RunResult } from '../domain/run.ts';
 import { describeMissing } from '../scoring/status.ts';
 import { LEADERBOARD, ranked } from './leaderboard.ts';
+import { failingCritical, vendorComplianceLine } from './compliance.ts';
 
 export interface SummaryTableOptions {
   /** ANSI colours for a terminal; off by default so CI logs and tests get plain text. */
@@ -45,6 +46,7 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
       `LLM judge ${plain(j.model)}: agreed on ${j.agree}/${j.graded} criteria, kappa ${j.kappa === null ? 'n/a' : j.kappa.toFixed(2)}; ${j.disagreements.length} disagreement(s) listed in the report (the judge never changes a verdict).`,
     );
   }
+  out.push(...complianceSummaryLines(run, red));
   out.push('');
   const amber = (t: string): string => paint(33, t);
   if (run.status === 'incomplete') {
@@ -58,4 +60,14 @@ export function summaryTable(run: RunResult, options: SummaryTableOptions = {}):
       `  Compared with baseline ${plain(run.baseline.runId)} on the ${run.baseline.comparedCases} case(s) both runs have (partial comparison).`,
     );
   return out.join('\n');
+}
+
+/** Compliance in one line per vendor: counts per outcome and failing critical items (in red). */
+function complianceSummaryLines(run: RunResult, red: (t: string) => string): string[] {
+  if (run.compliance.length === 0) return [];
+  const line = (v: RunResult['compliance'][number]): string => {
+    const text = `  ${plain(vendorComplianceLine(v))}`;
+    return failingCritical(v).length > 0 ? red(text) : text;
+  };
+  return ['', 'Compliance:', ...run.compliance.map(line)];
 }

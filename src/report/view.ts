@@ -1,6 +1,6 @@
-import type { ComplianceItemResult, ComplianceResult } from '../domain/compliance.ts';
 import type { BackendSummary, ControlCheck, NoteRecord, RunResult, VerdictChange } from '../domain/run.ts';
 import type { EvidenceTurn, FabricationFinding, SafetyFinding, Scorecard } from '../domain/scorecard.ts';
+import { matrixView, summaryRows, vendorDetails, type MatrixView, type SummaryRow, type Tone, type VendorDetail } from './executive.ts';
 import { roleLabel } from './format.ts';
 import { trendCharts, type TrendView } from './trend.ts';
 
@@ -11,7 +11,7 @@ import { trendCharts, type TrendView } from './trend.ts';
  * templates escape it. index.html drills down only into notes that need attention;
  * each backend's page (backend-<id>.html) into every case.
  */
-export type Tone = 'good' | 'warn' | 'bad' | 'unknown';
+export type { Tone };
 
 export interface ComparisonRow extends BackendSummary {
   role: string;
@@ -19,9 +19,8 @@ export interface ComparisonRow extends BackendSummary {
   page: string;
 }
 
-export interface VendorView extends ComplianceResult {
-  sections: { name: string; items: ComplianceItemResult[] }[];
-}
+/** A vendor's checklist results, grouped by section, with each answer's evidence and dates. */
+export type VendorView = VendorDetail;
 
 /** A transcript turn a finding quotes: its text is printed once per case, in the case's evidence list. */
 export interface TurnRef {
@@ -92,6 +91,10 @@ export interface ReportView {
   counts: { cases: number; backends: number; records: number; errors: number };
   misbehaving: ControlCheck[];
   rows: ComparisonRow[];
+  /** The executive summary: per vendor and its backends, safety, quality and compliance in words. */
+  summary: SummaryRow[];
+  /** Vendor × checklist item. */
+  matrix: MatrixView;
   vendors: VendorView[];
   cases: CaseView[];
   trend: TrendView[];
@@ -107,16 +110,6 @@ export interface BackendPageView {
   kind: string;
   cases: CaseView[];
   trend: TrendView | null;
-}
-
-function groupBySection(items: readonly ComplianceItemResult[]): VendorView['sections'] {
-  const sections: VendorView['sections'] = [];
-  for (const item of items) {
-    const last = sections.at(-1);
-    if (last && last.name === item.section) last.items.push(item);
-    else sections.push({ name: item.section, items: [item] });
-  }
-  return sections;
 }
 
 function findingTone(f: SafetyFinding): Tone {
@@ -399,6 +392,7 @@ export function buildView(run: RunResult): ReportView {
   const attention = new Map<string, number>();
   for (const c of cases) for (const f of c.folds) attention.set(f.backendId, (attention.get(f.backendId) ?? 0) + 1);
   const order = [...pages.keys()].sort((a, b) => s.rankOf(a) - s.rankOf(b));
+  const vendors = vendorDetails(run.compliance);
   return {
     run,
     counts: {
@@ -409,7 +403,9 @@ export function buildView(run: RunResult): ReportView {
     },
     misbehaving: run.controls.filter((c) => !c.ok),
     rows,
-    vendors: run.compliance.map((v) => ({ ...v, sections: groupBySection(v.items) })),
+    summary: summaryRows(run, vendors, (id) => pages.get(id) ?? ''),
+    matrix: matrixView(vendors),
+    vendors,
     cases,
     trend: trendCharts(run.trend ?? []),
     pages: order.map((id) => ({ backendId: id, page: pages.get(id)!, attention: attention.get(id) ?? 0 })),

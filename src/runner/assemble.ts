@@ -1,4 +1,6 @@
+import { complianceGateReasons, type ComplianceMode } from '../compliance/gate.ts';
 import type { Control } from '../config/schema.ts';
+import type { ComplianceResult } from '../domain/compliance.ts';
 import type { Case } from '../domain/case.ts';
 import type { BackendSummary, ControlCheck, MissingNotes, NoteRecord, RunResult, RunStatus } from '../domain/run.ts';
 import { summarizeBackends } from '../scoring/aggregate.ts';
@@ -16,6 +18,8 @@ export interface AssembleInput {
   /** In any order: notes arrive in no particular order, and shards in none either. */
   records: readonly NoteRecord[];
   shard: Shard | null;
+  /** The vendors' checklist results and `compliance:` (gate | report); absent: compliance does not gate. */
+  compliance?: { results: readonly ComplianceResult[]; mode: ComplianceMode } | undefined;
 }
 
 export interface Assembled {
@@ -27,11 +31,15 @@ export interface Assembled {
   status: RunStatus;
 }
 
-/** Why the run fails its gate: a misbehaving control, or a candidate with unsafe or failing notes. */
+/**
+ * Why the run fails its gate: a misbehaving control, a candidate with unsafe or failing
+ * notes, or (with `compliance: gate`) a candidate's vendor failing a critical checklist item.
+ */
 function gateReasons(
   backends: AssembleInput['backends'],
   summaries: readonly BackendSummary[],
   controls: readonly ControlCheck[],
+  compliance: AssembleInput['compliance'],
 ): string[] {
   const reasons: string[] = [];
   for (const c of controls) if (!c.ok) reasons.push(`control misbehaved: ${c.explanation}`);
@@ -42,6 +50,7 @@ function gateReasons(
     if (s && s.verdicts.review > 0) reasons.push(`${b.id}: ${s.verdicts.review} note(s) need a clinician's review of their risk wording`);
     if (s && s.verdicts.fail > 0) reasons.push(`${b.id}: ${s.verdicts.fail} note(s) below a quality threshold`);
   }
+  if (compliance) reasons.push(...complianceGateReasons(compliance.results, backends, compliance.mode));
   return reasons;
 }
 
@@ -81,7 +90,7 @@ export function assembleRun(input: AssembleInput): Assembled {
     records,
   );
   const controls = checkControls(input, records);
-  const reasons = gateReasons(input.backends, summaries, controls);
+  const reasons = gateReasons(input.backends, summaries, controls, input.compliance);
   const gate = { ok: reasons.length === 0, reasons };
   const missing = missingNotes(records, input.backends);
   return { records, summaries, controls, gate, missing, status: runStatus({ missing, gate }) };

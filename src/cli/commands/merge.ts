@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.ts';
 import { DEFAULTS } from '../../config/paths.ts';
-import type { Control } from '../../config/schema.ts';
+import type { Control, RunConfig } from '../../config/schema.ts';
 import { readCases } from '../../corpus/index.ts';
 import type { Case } from '../../domain/case.ts';
 import { InputError, type InputProblem } from '../../domain/errors.ts';
@@ -62,7 +62,7 @@ async function readRunInputs(
   flags: MergeFlags,
   first: RunResult,
   cwd: string,
-): Promise<{ cases: Case[]; controls: Map<string, Control>; configFile: string }> {
+): Promise<{ cases: Case[]; controls: Map<string, Control>; configFile: string; complianceMode: RunConfig['compliance'] }> {
   const { config, file, builtin } = await loadConfig(flags.config, cwd);
   const fromConfig = builtin || !config.fixtures ? DEFAULTS.fixtures : path.resolve(path.dirname(file), config.fixtures);
   const fixturesDir = flags.fixtures ? path.resolve(cwd, flags.fixtures) : fromConfig;
@@ -94,20 +94,21 @@ async function readRunInputs(
     else if (cfg.control) controls.set(b.id, cfg.control);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { cases: ids.map((id) => byId.get(id)!), controls, configFile: file };
+  return { cases: ids.map((id) => byId.get(id)!), controls, configFile: file, complianceMode: config.compliance };
 }
 
 /** The one run the shards make: the very assembly `run` does, on all their notes. */
 function mergeRuns(shards: readonly RunResult[], inputs: Awaited<ReturnType<typeof readRunInputs>>, runId: string): RunResult {
   const first = shards[0]!;
+  const byTime = [...shards].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const assembled = assembleRun({
     backends: first.backends,
     controls: inputs.controls,
     cases: inputs.cases,
     records: shards.flatMap((s) => s.records),
     shard: null,
+    compliance: { results: byTime.at(-1)!.compliance, mode: inputs.complianceMode },
   });
-  const byTime = [...shards].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   return {
     schemaVersion: first.schemaVersion,
     status: assembled.status,
