@@ -22,6 +22,7 @@ import type { NoteRecord, RunResult } from '../domain/run.ts';
 import { REPORT_FORMATS, REPORTERS } from '../report/index.ts';
 import { runAudit } from '../runner/audit.ts';
 import { summarizeBackends } from '../scoring/aggregate.ts';
+import { launchChromium } from '../report/pdf.ts';
 
 const [samplesArg = 50, distinctArg = 0.2] = process.argv.slice(2).map(Number);
 const SAMPLES = samplesArg;
@@ -159,18 +160,7 @@ console.log(
 );
 
 if (existsSync(CHROMIUM)) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium(CHROMIUM);
   try {
     const page = await browser.newPage();
     const url = pathToFileURL(path.join(out, 'index.html')).href;

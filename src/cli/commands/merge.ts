@@ -8,19 +8,14 @@ import { readCases } from '../../corpus/index.ts';
 import type { Case } from '../../domain/case.ts';
 import { InputError, type InputProblem } from '../../domain/errors.ts';
 import { REPORT_SCHEMA_VERSION, RunResult } from '../../domain/run.ts';
-import { summaryTable } from '../../report/terminal.ts';
 import { assembleRun } from '../../runner/assemble.ts';
 import { shardSetProblems, type ShardReport } from '../../runner/shardSet.ts';
-import { withBaseline } from '../../scoring/regression.ts';
-import { describeMissing } from '../../scoring/status.ts';
 import { openStore, storePath } from '../../store/db.ts';
 import { RunStore } from '../../store/runStore.ts';
-import { runTrend } from '../../store/trend.ts';
 import { resolveBaseline } from './baseline.ts';
-import { EXIT } from '../exitCodes.ts';
 import type { CliIO } from '../io.ts';
-import { outDirProblems } from '../outDir.ts';
-import { parseFormats, writeReports } from '../writeReports.ts';
+import { parseFormats } from '../writeReports.ts';
+import { exitForStatus, publishRun, reportTarget, withHistory } from '../publish.ts';
 
 export interface MergeFlags {
   config?: string;
@@ -135,10 +130,7 @@ function mergeRuns(shards: readonly RunResult[], inputs: Awaited<ReturnType<type
 
 export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, io: CliIO): Promise<number> {
   const formats = parseFormats(flags.format);
-  const outDir = flags.out ? path.resolve(io.cwd, flags.out) : null;
-  const reportsRoot = path.resolve(io.cwd, DEFAULTS.reports);
-  const outProblems = await outDirProblems(outDir ?? reportsRoot);
-  if (outProblems.length > 0) throw new InputError(outProblems);
+  const target = await reportTarget(flags.out, io.cwd);
 
   const read = await Promise.all(dirs.map((d) => readShard(d, io.cwd)));
   const unreadable = read.filter((r): r is InputProblem => !('run' in r));
@@ -173,28 +165,12 @@ export async function mergeCommand(dirs: readonly string[], flags: MergeFlags, i
     });
     for (const r of run.records) store.recordItem(run.runId, r, null);
     store.finishRun(run.runId, run.finishedAt, { ...run, version: run.tool.version });
-    if (baseline) {
-      run = withBaseline(run, baseline);
-      store.setOutcome(run.runId, run.status, run.gate);
-    }
-    run = { ...run, trend: runTrend(store, run) };
+    run = withHistory(run, store, baseline);
   } finally {
     store.close();
   }
 
-  const written = await writeReports(
-    run,
-    outDir ?? path.join(reportsRoot, run.runId),
-    formats,
-    outDir ? {} : { latest: path.join(reportsRoot, 'latest') },
-  );
-  io.out(`Merged ${shards.length} shards.\n${summaryTable(run)}\n`);
-  io.out(`Reports: ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}\n`);
-  if (run.status === 'incomplete') {
-    const notes = run.missing.reduce((n, m) => n + m.count, 0);
-    io.err(`Incomplete: ${notes} note(s) could not be produced or scored, so the run cannot be judged:\n`);
-    for (const m of run.missing) io.err(`  ${describeMissing(m)}\n`);
-    return EXIT.incomplete;
-  }
-  return run.status === 'passed' ? EXIT.ok : EXIT.gateFailed;
+  io.out(`Merged ${shards.length} shards.\n`);
+  await publishRun(run, target, formats, io);
+  return exitForStatus(run, io);
 }

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { DEFAULTS } from '../../config/paths.ts';
 import { buildSetup } from '../setup.ts';
-import { InputError, UsageError } from '../../domain/errors.ts';
+import { UsageError } from '../../domain/errors.ts';
 import type { RunResult } from '../../domain/run.ts';
-import { summaryTable } from '../../report/terminal.ts';
 import { runAudit } from '../../runner/audit.ts';
 import type { Shard } from '../../runner/shard.ts';
 import { openStore, storePath } from '../../store/db.ts';
 import type { RunFilters } from '../../domain/notes.ts';
 import { RunStore } from '../../store/runStore.ts';
-import { withBaseline } from '../../scoring/regression.ts';
-import { runTrend } from '../../store/trend.ts';
 import { resolveBaseline } from './baseline.ts';
-import { describeMissing } from '../../scoring/status.ts';
-import { EXIT } from '../exitCodes.ts';
-import { outDirProblems } from '../outDir.ts';
 import { planResume } from '../resume.ts';
 import type { CliIO } from '../io.ts';
 import { VERSION } from '../version.ts';
 import { progressPrinter } from '../progress.ts';
-import { parseFormats, writeReports } from '../writeReports.ts';
+import { EXIT } from '../exitCodes.ts';
+import { parseFormats } from '../writeReports.ts';
+import { exitForStatus, publishRun, reportTarget, withHistory } from '../publish.ts';
 
 export interface RunFlags {
   config?: string;
@@ -50,10 +44,7 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
   // Preflight, cheapest first: nothing below calls a backend until every input is known good.
   const formats = parseFormats(flags.format);
   // Without --out: reports/<run-id>/ (the id is known only once the run starts) and reports/latest.
-  const outDir = flags.out ? path.resolve(io.cwd, flags.out) : null;
-  const reportsRoot = path.resolve(io.cwd, DEFAULTS.reports);
-  const outProblems = await outDirProblems(outDir ?? reportsRoot);
-  if (outProblems.length > 0) throw new InputError(outProblems);
+  const target = await reportTarget(flags.out, io.cwd);
   // A report.json, or a run in the store (id or `latest`): an unknown one exits 2 here.
   const baseline = flags.baseline ? await resolveBaseline(flags.baseline, io, flags.store) : null;
   const setup = await buildSetup(
@@ -101,41 +92,17 @@ export async function runCommand(flags: RunFlags, io: CliIO, verbose: boolean): 
     });
     const left = narrowed && resumed ? (store.itemsLeft(resumed.runId) ?? 0) : 0;
     if (left > 0) io.err(`Run ${resumed?.runId} stays resumable: ${left} of its items remain; \`${rerun}\` writes them.\n`);
-    if (baseline) {
-      run = withBaseline(run, baseline);
-      // history and compare read the verdict the reports give, regressions included.
-      store.setOutcome(run.runId, run.status, run.gate);
-    }
-    // Read before the store closes and before any report is written (the HTML draws it).
-    run = { ...run, trend: runTrend(store, run) };
+    run = withHistory(run, store, baseline);
   } finally {
     progress.stop();
     store.close();
   }
 
-  const written = await writeReports(
-    run,
-    outDir ?? path.join(reportsRoot, run.runId),
-    formats,
-    outDir ? {} : { latest: path.join(reportsRoot, 'latest') },
-  );
-  io.out(`${summaryTable(run)}\n`);
-  const shown = (w: string): string => {
-    const rel = path.relative(io.cwd, w);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? w : rel;
-  };
-  io.out(`Reports: ${written.map(shown).join(', ')}\n`);
+  await publishRun(run, target, formats, io);
   if (verbose) io.err(`config: ${setup.configFile}\n`);
   if (io.signal.aborted) {
     io.err('Cancelled: finished notes were scored and reported; the rest were not written.\n');
     return EXIT.incomplete;
   }
-  // The status is the exit code's source: incomplete (3) wins over failed (1).
-  if (run.status === 'incomplete') {
-    const notes = run.missing.reduce((n, m) => n + m.count, 0);
-    io.err(`Incomplete: ${notes} note(s) could not be produced or scored, so the run cannot be judged:\n`);
-    for (const m of run.missing) io.err(`  ${describeMissing(m)}\n`);
-    return EXIT.incomplete;
-  }
-  return run.status === 'passed' ? EXIT.ok : EXIT.gateFailed;
+  return exitForStatus(run, io);
 }
