@@ -1,9 +1,24 @@
 import { riskFamily, type Assertion, type RiskCategory } from '../domain/categories.ts';
 
-export { riskFamily };
+export { riskFamily, partOfAttempt };
 import type { SafetyStatus } from '../domain/scorecard.ts';
 import { RISK_NAMES } from '../domain/riskNames.ts';
 import type { RiskMention } from '../text/risk/index.ts';
+import {
+  byRelevance,
+  deniesSameThing,
+  LADDER,
+  partOfAttempt,
+  ELEMENT_LEVELS,
+  DENIES_THOUGHTS,
+  INTENT_WORDS,
+  kindOf,
+  ELEMENTS,
+  RESOLVED,
+  SOFTENED,
+  SWAPS,
+  overstates,
+} from './riskWording.ts';
 
 /** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
 const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);
@@ -24,104 +39,6 @@ export interface RiskJudgement {
 }
 
 const label = (c: RiskCategory): string => RISK_NAMES[c];
-
-// Psychosis is judged by symptom: "denies AVH" or "no command hallucinations" does not deny
-// the warning signs a client did show (three nights without sleep, feeling watched).
-// "Not responding to internal stimuli" and "no perceptual disturbances" are hallucinations
-// denied; "not disoriented" denies confusion, not a belief of being watched.
-const PSYCHOTIC_SYMPTOMS: readonly RegExp[] = [
-  /halluc|\bavh\b|\ba\/vh\b|\bah\b|\bvh\b|\bvoices?\b|seeing things|hearing things|internal stimuli|\bris\b|perceptual/i,
-  /delusion|paranoi|watched|watching|followed|following|special messages|of reference|thought (?:insertion|broadcasting|withdrawal)|believ|convinced|talking about (?:me|her)|in code|coded|messages|poison|plot|swapped|replaced|imposter|impostor|chosen|mission/i,
-  /disorient|disorgani[sz]|confus|loose(?:ning of)? associations|thought disorder/i,
-];
-
-// Words of four letters or more that say nothing about which episode a sentence is about.
-const FUNCTION_WORDS = new Set(
-  'that this these those with have been were when what where which while there their them they then than also just like really would could should about said says told from into over very some more most much even only because after before being other such your know think thinks things feel feels felt'.split(
-    ' ',
-  ),
-);
-// A crude stem, so "wishes" meets "wished" and "driving" meets "drive".
-const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|e)$/, '');
-const contentWords = (text: string): Set<string> =>
-  new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !FUNCTION_WORDS.has(w)).map(stem));
-
-/**
- * Mentions ordered by how much of the fact's wording they share, so that two facts of one
- * category (passive SI at bedtime, passive SI on the school run) each quote their own
- * sentence rather than both quoting the first. The order only picks the quote; every
- * status rule still looks at all mentions.
- */
-function byRelevance(mentions: readonly RiskMention[], factText: string | undefined): RiskMention[] {
-  if (factText === undefined) return [...mentions];
-  const words = contentWords(factText);
-  const score = (m: RiskMention): number => [...contentWords(m.sentence)].filter((w) => words.has(w)).length;
-  return mentions
-    .map((m, i) => ({ m, i, s: score(m) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .map((x) => x.m);
-}
-
-/** Whether a denial in the note speaks to the same thing as the fact. */
-function deniesSameThing(category: RiskCategory, m: RiskMention, factText: string | undefined): boolean {
-  if (category !== 'risk.psychosis' || factText === undefined) return true;
-  const symptom = PSYCHOTIC_SYMPTOMS.find((re) => re.test(m.trigger));
-  return !symptom || symptom.test(factText);
-}
-
-/** The C-SSRS ideation ladder; behaviour stands apart from it. */
-const LADDER: Partial<Record<RiskCategory, number>> = {
-  'risk.si.passive': 1,
-  'risk.si.active': 2,
-  'risk.si.method': 3,
-  'risk.si.intent': 4,
-  'risk.si.plan': 5,
-};
-
-/**
- * The intent of an attempt the sentence describes ("held the railing, intending to climb
- * over"): it belongs to that act, not to how she stands today.
- */
-export const partOfAttempt = (m: RiskMention, mentions: readonly RiskMention[]): boolean =>
-  m.category === 'risk.si.intent' &&
-  mentions.some((x) => x.start === m.start && x.category === 'risk.si.behavior' && x.assertion !== 'denied' && x.confidence === 'high');
-
-/** Levels of SI and of harm to the baby that are more than the thoughts: only their own words document them. */
-const ELEMENT_LEVELS: ReadonlySet<string> = new Set([
-  'risk.si.method',
-  'risk.si.intent',
-  'risk.si.plan',
-  'risk.si.behavior',
-  'risk.harm_to_infant.intent',
-]);
-
-const DENIES_THOUGHTS = /\b(?:denies|denied|denying|no)\b[^.;]{0,30}\b(?:thoughts?|images?|ideation)\b/i;
-const INTENT_WORDS = /\b(?:intent|intend|intention|urges?|wish|wants?|desire|plan|act on|deliberate)/i;
-
-/** C-SSRS kinds of suicidal behaviour: a note can say yes to one and no to another. */
-const BEHAVIOUR_KINDS = /\b(actual|interrupted|aborted|self-interrupted|preparatory)\b/i;
-const kindOf = (m: RiskMention): string | null => BEHAVIOUR_KINDS.exec(m.trigger)?.[1]?.toLowerCase() ?? null;
-
-/** Elements of a risk a client can have one of and not another: one method thought of, another not. */
-const ELEMENTS: ReadonlySet<string> = new Set([
-  'risk.si.method',
-  'risk.si.plan',
-  'risk.si.behavior',
-  'risk.self_harm',
-  'risk.substance',
-  'risk.ipv',
-]);
-
-/** A level above the fact's (a plan when she voiced passive SI), or behaviour she never reported. */
-function overstates(category: RiskCategory, m: RiskMention): boolean {
-  // An attempt carries the ideation and intent behind it: naming them overstates nothing.
-  if (category === 'risk.si.behavior') return false;
-  const fact = LADDER[category];
-  const note = LADDER[m.category];
-  if (m.category === 'risk.si.behavior') return true;
-  if (fact === undefined || note === undefined) return m.category !== category;
-  return note > fact;
-}
 
 export interface JudgeOptions {
   /** Categories the case says the client voiced; a note asserting one of those levels too is not wrong. */
@@ -203,8 +120,13 @@ function judgeConfident(
     // decedents had answered item 9 "not at all" on their last PHQ-9).
     // A denial of the ideation itself ("denies SI", "Q1 N, Q2 N") denies every level above it:
     // there is no method or plan without the thoughts.
+    // Only a clinician's denial of the ideation gates the levels above it: "she does not want
+    // to die" beside method thoughts is a protective statement, not "denies SI".
+    // A denied wish to be dead does not deny thoughts of killing herself (C-SSRS asks both:
+    // "Q1 N, Q2 Y" is a valid screen), so only denied active ideation gates the levels above.
     const gate = (m: RiskMention): boolean =>
-      (m.category === 'risk.si.passive' || m.category === 'risk.si.active') &&
+      m.category === 'risk.si.active' &&
+      /clinical|cssrs|label|bare-level/.test(m.rule) &&
       (LADDER[category] ?? 0) > (LADDER[m.category] ?? 0) &&
       LADDER[m.category] !== undefined;
     // "Denies thoughts of harming infant" names no intent: it denies the thoughts, intrusive ones
@@ -241,14 +163,15 @@ function judgeConfident(
       };
     }
     // "Interrupted attempt: yes / Aborted attempt: no" is one kind of attempt, not a contradiction.
-    if (
-      documented &&
-      denied &&
-      category === 'risk.si.behavior' &&
-      kindOf(denied) &&
-      kindOf(documented) &&
-      kindOf(denied) !== kindOf(documented)
-    )
+    // The kind may be named on the line's label rather than the act ("Aborted attempt: yes, ... counted tablets").
+    const documentedKind = documented
+      ? (kindOf(documented) ??
+        family
+          .filter((m) => m.assertion === 'present' && m.category === category)
+          .map(kindOf)
+          .find((k) => k !== null))
+      : null;
+    if (documented && denied && category === 'risk.si.behavior' && kindOf(denied) && documentedKind && kindOf(denied) !== documentedKind)
       return {
         status: 'captured',
         mention: documented,
@@ -272,13 +195,26 @@ function judgeConfident(
         overstates(category, m) &&
         !partOfAttempt(m, mentions) &&
         // Means saved for a plan ("a plan to overdose on saved oxycodone") are part of the plan.
-        !(category === 'risk.si.plan' && m.category === 'risk.si.behavior' && m.start === documented?.start),
+        !(category === 'risk.si.plan' && m.category === 'risk.si.behavior' && m.start === documented?.start) &&
+        // "Plan: hanging, basement, Friday; rope in place": means readied belong to the plan.
+        !(category === 'risk.si.plan' && m.category === 'risk.si.behavior' && m.rule.startsWith('si.behavior.preparatory')),
     );
     if (documented && wrongLevel && !generic)
       return {
         status: 'mischaracterised',
         mention: wrongLevel,
         explanation: `The client voiced ${name}; the note also asserts ${label(wrongLevel.category)}, which she did not voice.`,
+      };
+    // "Drinks alcohol socially" for a client who described drinking to cope is the risk softened away.
+    if (
+      documented &&
+      SOFTENED[category] &&
+      family.filter((m) => m.assertion === 'present').every((m) => SOFTENED[category]!.test(m.sentence))
+    )
+      return {
+        status: 'mischaracterised',
+        mention: documented,
+        explanation: `The note softens ${name} ("${documented.sentence.trim()}") to something ordinary.`,
       };
     if (documented) {
       const missing = missingSeverity(family, opts.severity, opts.noteSeverity);
@@ -300,6 +236,9 @@ function judgeConfident(
         explanation: `The client voiced ${name}; the note documents ${label(otherLevel.category)} instead.`,
       };
     const past = find('historical', (m) => m.category === category || covers(m) || m.category === riskFamily(category));
+    // "Passive SI reported at last visit has resolved": the note says it is gone now.
+    if (past && RESOLVED.test(past.sentence) && !/\b(?:hx|history)\b/i.test(past.sentence))
+      return { status: 'contradicted', mention: past, explanation: `The client voiced ${name}; the note records it as resolved.` };
     if (past) return { status: 'mischaracterised', mention: past, explanation: `Current ${name} is written as history only.` };
     // The only word on it is a screener item scored 0: a reader would take it as no SI.
     const zeroItem = family.find((m) => m.assertion === 'denied' && m.screenerItem);
@@ -309,13 +248,11 @@ function judgeConfident(
         mention: zeroItem,
         explanation: `The client voiced ${name}; the note records only a screener item scored 0.`,
       };
-    // Self-harm written as a suicide attempt, or an attempt as self-harm, is the wrong risk.
+    // Self-harm written as a suicide attempt, or an attempt as self-harm, is the wrong risk;
+    // so are delusions about the baby written up as intrusive OCD thoughts, and intrusive
+    // thoughts written as a wish or impulse to hurt the child.
     const swapped = mentions.find(
-      (m) =>
-        m.assertion === 'present' &&
-        m.confidence !== 'low' &&
-        ((category === 'risk.self_harm' && m.category === 'risk.si.behavior') ||
-          (category === 'risk.si.behavior' && m.category === 'risk.self_harm')),
+      (m) => m.assertion === 'present' && m.confidence !== 'low' && SWAPS.some(([fact, note]) => category === fact && m.category === note),
     );
     if (swapped)
       return {

@@ -99,7 +99,7 @@ function onlyList(input: AssertionInput, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
     const t = sent.tokens[i]!;
-    if (t.lower === ',' || t.lower === 'and' || t.lower === 'or' || t.lower === '/') {
+    if (t.lower === ',' || t.lower === 'and' || t.lower === 'or' || t.lower === '/' || t.lower.trim() === '') {
       i++;
       continue;
     }
@@ -164,7 +164,9 @@ function coversBackward(input: AssertionInput, t: Trigger, active: readonly Trig
   const { span, sent } = input;
   if (t.start < span.end) return false;
   if (active.some((b) => b !== t && b.end <= t.start && b.end > span.end && blocks(t.kind, b))) return false;
-  if (t.maxScope !== undefined && words(sent, span.end, t.start) > t.maxScope) return false;
+  // "Method, intent and plan assessed": a list of bare risk terms is one scope.
+  if (t.maxScope !== undefined && words(sent, span.end, t.start) > t.maxScope && !(isBare(input) && onlyList(input, span.end, t.start)))
+    return false;
   if (t.kind === 'negated') {
     let comma = false;
     for (let i = span.end; i < t.start; i++) if (isComma(sent, i)) comma = true;
@@ -174,7 +176,33 @@ function coversBackward(input: AssertionInput, t: Trigger, active: readonly Trig
   return true;
 }
 
+/**
+ * Whether a parenthesis stands between a trigger and a mention with the trigger inside it:
+ * "SI now with intent (previously denied intent)" denies nothing outside the aside.
+ */
+function asideWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }): boolean {
+  if (t.start >= span.end) {
+    // "SI (denied)": an aside that opens right after the mention is about it.
+    if (sent.tokens[span.end]?.lower === '(') return false;
+    let depth = 0;
+    for (let i = span.end; i < t.start; i++) {
+      const w = sent.tokens[i]!.lower;
+      if (w === '(') depth++;
+      else if (w === ')') depth = Math.max(0, depth - 1);
+    }
+    return depth > 0;
+  }
+  let depth = 0;
+  for (let i = span.start - 1; i >= t.end; i--) {
+    const w = sent.tokens[i]!.lower;
+    if (w === ')') depth++;
+    else if (w === '(') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
+  if ((t.kind === 'negated' || t.kind === 'historical') && asideWalls(input.sent, t, input.span)) return false;
   const fwd = t.direction !== 'backward' && coversForward(input, t, active);
   return fwd || (t.direction !== 'forward' && coversBackward(input, t, active));
 }

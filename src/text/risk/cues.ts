@@ -52,7 +52,8 @@ export function cueMentions(ctx: Context, readings: readonly Reading[], at: numb
       );
     if (families.length === 0) families = [...ctx.asked];
     if (families.length === 0 && ctx.cueDefault && !rule.weak) families = [ctx.cueDefault];
-    if (families.length === 0 && hasConcept(ctx, r, 'cue-list')) families = ['si'];
+    // "A specific plan (car exhaust in the garage)": lethal means name suicide's family.
+    if (families.length === 0 && ['cue-list', 'lethal-means', 'method-act'].some((c) => hasConcept(ctx, r, c))) families = ['si'];
     if (families.length === 0) continue;
     // The other person in HI is its target, not someone else's experience.
     const input = assertionInput(ctx, r, hit, !families.includes('hi'));

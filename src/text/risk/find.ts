@@ -102,6 +102,12 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
     .map((x) => x.sent);
   const read = readTargets(r.sent, ctx.rules.targets, neighbours);
   r.excluded = read.excluded;
+  // A trigger that is part of a risk phrase belongs to it: the "not" of "easier if she were
+  // not around" negates nothing else in the sentence.
+  const phrases = read.hits.filter((h) => !h.target.rule.cue);
+  r.triggers = r.triggers.filter(
+    (t) => t.kind === 'terminate' || !phrases.some((h) => h.start <= t.start && t.end <= h.end && (h.start < t.start || t.end < h.end)),
+  );
   for (const hit of read.hits) {
     const rule = hit.target.rule;
     if (rule.cue) {
@@ -177,7 +183,7 @@ export function readText(text: string, ctx: Context): Reading[] {
   readings.forEach(qualifiersFollowHost);
   // Speech closes a risk as past a sentence later ("It's well gone now"); a note dates it in place.
   if (ctx.mode !== 'note') closeAsPast(ctx, readings);
-  if (ctx.mode !== 'note') echoQuestions(ctx, readings);
+  echoQuestions(ctx, readings);
   return readings;
 }
 
@@ -213,13 +219,17 @@ function closeAsPast(ctx: Context, readings: readonly Reading[]): void {
   });
 }
 
-/** "Kill myself? No." A short question echoing the therapist, answered no, is a denial. */
+/**
+ * "Kill myself? No." A short question echoing the therapist, answered no, is a denial; so
+ * is a screen written out as its questions ("2. Family better off if you were dead? No").
+ */
 function echoQuestions(ctx: Context, readings: readonly Reading[]): void {
   const no = ctx.engine.lists.get('answers.no');
+  const longest = ctx.mode === 'note' ? 12 : 5;
   readings.forEach((r, i) => {
     const next = readings[i + 1];
     const words = r.sent.tokens.filter((t) => !t.mark).length;
-    if (!next || !no || !/\?\s*$/.test(r.sent.seg.text) || words > 5) return;
+    if (!next || !no || !/\?\s*$/.test(r.sent.seg.text) || words > longest) return;
     const lead = next.sent.tokens.findIndex((t) => !t.mark);
     if (lead < 0 || !endsOf(no, lead, next.sent.ctx).some((e) => e > lead)) return;
     for (const f of r.found) if (f.assertion === 'present') f.assertion = 'denied';
