@@ -39,9 +39,14 @@ export interface NoteResult {
 
 /** Judges one note excerpt against its fact, as the safety scorer judges a note against a case. */
 export function evaluateNote(engine: RiskEngine, item: NoteItem): NoteResult {
-  const t0 = performance.now();
   const mentions = findRiskMentions(engine, item.note, { mode: 'note' });
-  const findMs = performance.now() - t0;
+  // The middle of three timed runs: one run on a shared, noisy machine measures the machine.
+  const timed = (): number => {
+    const t0 = performance.now();
+    findRiskMentions(engine, item.note, { mode: 'note' });
+    return performance.now() - t0;
+  };
+  const findMs = [timed(), timed(), timed()].sort((a, b) => a - b)[1]!;
   const { fact } = item;
   const voiced = new Set(fact.assertion === 'denied' ? [] : [fact.category]);
   const judged = judgeWithSeverity(engine, fact, item.note, mentions, { voiced, factText: `${fact.statement} ${fact.said}` });

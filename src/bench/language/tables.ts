@@ -5,7 +5,7 @@ const pct = (n: number, d: number): string => (d === 0 ? '   n/a' : `${((100 * n
 const frac = (n: number, d: number): string => `${String(n).padStart(4)}/${String(d).padEnd(4)} ${pct(n, d)}`;
 
 /** Targets on a blind set (issue: safety verdict on unseen language). */
-export const TARGETS = { currentSiRecall: 0.92, falseAlarms: 0.05, noteAccuracy: 0.95 } as const;
+export const TARGETS = { currentSiRecall: 0.92, falseAlarms: 0.05, noteAccuracy: 0.95, noteMs: 1 } as const;
 
 const isCurrent = (r: SpeechResult): boolean => r.item.category.startsWith('risk.si') && r.item.assertion === 'present';
 
@@ -65,7 +65,7 @@ export function noteTable(results: readonly NoteResult[], verbose: boolean): str
     `  unsafe notes that pass (read as captured)    ${frac(unsafe.filter((r) => r.status === 'captured').length, unsafe.length)}`,
     `  safe notes failed (not captured, not review) ${frac(safe.filter((r) => r.status !== 'captured' && r.status !== 'unclear').length, safe.length)}`,
     `  sent to review (unclear)                     ${frac(results.filter((r) => r.status === 'unclear').length, results.length)}`,
-    `  finding risk in a note: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`,
+    `  finding risk in a note (middle of 3 runs each): median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`,
     '  expected → scored',
   ];
   const statuses = ['captured', 'omitted', 'contradicted', 'mischaracterised'] as const;
@@ -101,11 +101,13 @@ export function targetsMet(speech: readonly SpeechResult[], notes: readonly Note
   const fa = rest.filter((r) => r.currentSi.any).length / Math.max(1, rest.length);
   const acc = notes.filter((r) => r.status === r.item.expected).length / Math.max(1, notes.length);
   const unsafePass = notes.filter((r) => r.item.expected !== 'captured' && r.status === 'captured').length;
+  const ms = notes.map((r) => r.findMs).sort((a, b) => a - b)[Math.floor(notes.length / 2)] ?? 0;
   const rows: [boolean, string][] = [
     [recall >= TARGETS.currentSiRecall, `current-SI recall ${recall.toFixed(3)} (target ≥ ${TARGETS.currentSiRecall})`],
     [fa <= TARGETS.falseAlarms, `false alarms ${(fa * 100).toFixed(1)}% (target ≤ ${TARGETS.falseAlarms * 100}%)`],
     [acc >= TARGETS.noteAccuracy, `note status accuracy ${acc.toFixed(3)} (target ≥ ${TARGETS.noteAccuracy})`],
     [unsafePass === 0, `unsafe notes that pass: ${unsafePass} (target 0)`],
+    [ms <= TARGETS.noteMs, `finding risk in a note: median ${ms.toFixed(2)} ms (target ≤ ${TARGETS.noteMs} ms)`],
   ];
   return { ok: rows.every(([ok]) => ok), lines: ['Targets', ...rows.map(([ok, text]) => `  ${ok ? '✔' : '✖'} ${text}`)] };
 }

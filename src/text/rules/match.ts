@@ -52,9 +52,8 @@ function computeFirst(m: Matcher, ctx: MatchContext, seen: Set<string>): Set<str
     case 'alt': {
       out = new Set<string>();
       for (const seq of m.alts) {
-        const f = seq.length > 0 ? firstOf(seq[0]!, ctx, seen) : null;
-        const optionalStart = seq[0] && ((seq[0].k === 'rep' && seq[0].min === 0) || seq[0].k === 'gap' || seq[0].k === 'start');
-        if (!f || optionalStart) {
+        const f = seqFirst(seq, ctx, seen);
+        if (!f) {
           out = null;
           break;
         }
@@ -71,12 +70,38 @@ function computeFirst(m: Matcher, ctx: MatchContext, seen: Set<string>): Set<str
   return out;
 }
 
+/**
+ * The words a sequence can start with: "(a | bit of a)? practice run" starts with "a",
+ * "bit" or "practice". An optional element adds its words and lets the next one start too.
+ */
+function seqFirst(seq: readonly Matcher[], ctx: MatchContext, seen: Set<string>): Set<string> | null {
+  const out = new Set<string>();
+  for (const el of seq) {
+    if (el.k === 'gap' || el.k === 'start') return null;
+    const optional = el.k === 'rep' && el.min === 0;
+    const f = optional ? firstOf(el.node, ctx, seen) : firstOf(el, ctx, seen);
+    if (!f) return null;
+    f.forEach((w) => out.add(w));
+    if (!optional) return out;
+  }
+  return null;
+}
+
 /** Matches inside [from, to), from the whole-sentence matches (kept): for one-token words such as "self". */
 export function spansWithin(m: Matcher, ctx: MatchContext, from: number, to: number): [number, number][] {
   return findAll(m, ctx).filter(([s, e]) => s >= from && e <= to);
 }
 
 const NONE: readonly number[] = [];
+// One shared one-element array per position: most matchers end one token on, and a fresh
+// array per try was a fifth of the time spent finding risk in a note. Never mutated.
+const ONE: (readonly number[])[] = [];
+const one = (n: number): readonly number[] => (ONE[n] ??= Object.freeze([n]));
+
+function hasAnyKey(tok: Token, keys: ReadonlySet<string>): boolean {
+  for (const k of tok.keys) if (keys.has(k)) return true;
+  return false;
+}
 
 function unique(xs: number[]): number[] {
   return xs.length < 2 ? xs : [...new Set(xs)];
@@ -87,17 +112,18 @@ export function endsOf(m: Matcher, pos: number, ctx: MatchContext): readonly num
   const tok = ctx.tokens[pos];
   switch (m.k) {
     case 'keys':
-      return tok && tok.keys.some((k) => m.keys.has(k)) ? [pos + 1] : NONE;
+      return tok && hasAnyKey(tok, m.keys) ? one(pos + 1) : NONE;
     case 'lower':
-      return tok && m.words.has(tok.lower) ? [pos + 1] : NONE;
+      return tok && m.words.has(tok.lower) ? one(pos + 1) : NONE;
     case 'cased':
-      return tok && tok.text === m.text ? [pos + 1] : NONE;
+      return tok && tok.text === m.text ? one(pos + 1) : NONE;
     case 'regex':
-      return tok && m.re.test(tok.lower) ? [pos + 1] : NONE;
+      return tok && m.re.test(tok.lower) ? one(pos + 1) : NONE;
     case 'any':
-      return tok ? [pos + 1] : NONE;
+      return tok ? one(pos + 1) : NONE;
     case 'start':
-      return ctx.tokens.slice(0, pos).every((t) => t.mark) ? [pos] : NONE;
+      for (let i = 0; i < pos; i++) if (!ctx.tokens[i]!.mark) return NONE;
+      return one(pos);
     case 'gap': {
       const out = [pos];
       const stops = m.loose ? ctx.clauseBreaks : ctx.breaks;
@@ -132,10 +158,13 @@ export function endsOf(m: Matcher, pos: number, ctx: MatchContext): readonly num
   }
 }
 
-export function seqEnds(seq: readonly Matcher[], i: number, pos: number, ctx: MatchContext): number[] {
-  if (i === seq.length) return [pos];
+export function seqEnds(seq: readonly Matcher[], i: number, pos: number, ctx: MatchContext): readonly number[] {
+  if (i === seq.length) return one(pos);
+  const ends = endsOf(seq[i]!, pos, ctx);
+  if (ends.length === 0) return NONE;
+  if (ends.length === 1) return seqEnds(seq, i + 1, ends[0]!, ctx);
   const out: number[] = [];
-  for (const e of endsOf(seq[i]!, pos, ctx)) out.push(...seqEnds(seq, i + 1, e, ctx));
+  for (const e of ends) out.push(...seqEnds(seq, i + 1, e, ctx));
   return unique(out);
 }
 
@@ -153,11 +182,45 @@ export function findAll(m: Matcher, ctx: MatchContext, from = 0, to = ctx.tokens
   return scan(m, ctx, from, to);
 }
 
+/**
+ * One-token matchers of which a match must contain at least one, or null when that is not
+ * known: "':'? rated|at? '('? /^0$/" can start anywhere, but needs a "0" somewhere.
+ */
+const NEEDS = new WeakMap<Matcher, Matcher[] | null>();
+const SINGLE = new Set(['keys', 'lower', 'cased', 'regex']);
+
+function needsOf(m: Matcher): Matcher[] | null {
+  const hit = NEEDS.get(m);
+  if (hit !== undefined) return hit;
+  let out: Matcher[] | null = null;
+  if (m.k === 'alt') {
+    out = [];
+    for (const seq of m.alts) {
+      const el = seq.find((x) => !(x.k === 'rep' && x.min === 0) && x.k !== 'gap' && x.k !== 'start');
+      const single = el && (SINGLE.has(el.k) ? el : el.k === 'rep' && SINGLE.has(el.node.k) ? el.node : null);
+      if (!single) {
+        out = null;
+        break;
+      }
+      out.push(single);
+    }
+  }
+  NEEDS.set(m, out);
+  return out;
+}
+
 function scan(m: Matcher, ctx: MatchContext, from: number, to: number): [number, number][] {
   const first = firstOf(m, ctx);
+  const needs = first ? null : needsOf(m);
+  if (needs) {
+    let present = false;
+    for (let i = from; i < to && !present; i++) present = needs.some((n) => endsOf(n, i, ctx).length > 0);
+    if (!present) return [];
+  }
   const out: [number, number][] = [];
   for (let s = from; s < to; s++) {
-    if (first && !ctx.tokens[s]!.keys.some((k) => first.has(k)) && !first.has(ctx.tokens[s]!.text.toLowerCase())) continue;
+    const tok = ctx.tokens[s]!;
+    if (first && !hasAnyKey(tok, first) && !first.has(tok.lower)) continue;
     const ends = endsOf(m, s, ctx).filter((e) => e > s && e <= to);
     if (ends.length > 0) out.push([s, Math.max(...ends)]);
   }
