@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComplianceResult } from './compliance.ts';
 import { EvidenceTurn, FabricationFinding, NoteVerdict, SafetyFinding, Scorecard } from './scorecard.ts';
 import { JudgeAgreement } from './judge.ts';
+import { CaseTables, expandScorecard, quoteOrAt, StoredOmission, StoredTemplate } from './compactRecord.ts';
 
 // 2: the safety verdict and the note verdict gained `review`; findings gained status `unclear`.
 // 3: a run `status` (passed | failed | incomplete) with the causes of missing notes, and
@@ -10,7 +11,10 @@ import { JudgeAgreement } from './judge.ts';
 //    (findings keep `transcriptTurns` and drop `evidence`), and a sample identical to an
 //    earlier one of its backend and case is written as `sameAs` that sample. Read back, both
 //    are expanded again, so a parsed report has the same shape as before.
-export const REPORT_SCHEMA_VERSION = 4 as const;
+// 5: a scorecard is written against per-case `tables` (a fact's category, weight and turns,
+//    an element's label, once per case) and its quotes as `noteAt` offsets into the note
+//    (compactRecord.ts); read back, every scorecard is whole again.
+export const REPORT_SCHEMA_VERSION = 5 as const;
 
 export const Usage = z.object({
   inputTokens: z.number().int().nonnegative().optional(),
@@ -208,11 +212,13 @@ const RunResultObject = z.object({
 export type RunResult = z.infer<typeof RunResultObject>;
 
 /** A finding as report.json writes it: without `evidence` when the case's evidence map holds its turns. */
-const StoredSafetyFinding = SafetyFinding.extend({ evidence: z.array(EvidenceTurn).optional() });
-const StoredFabricationFinding = FabricationFinding.extend({ evidence: z.array(EvidenceTurn).optional() });
+const StoredSafetyFinding = SafetyFinding.extend({ evidence: z.array(EvidenceTurn).optional(), ...quoteOrAt });
+const StoredFabricationFinding = FabricationFinding.extend({ evidence: z.array(EvidenceTurn).optional(), ...quoteOrAt });
 const StoredScorecard = Scorecard.extend({
   safety: Scorecard.shape.safety.extend({ findings: z.array(StoredSafetyFinding) }),
+  omission: StoredOmission,
   fabrication: Scorecard.shape.fabrication.extend({ findings: z.array(StoredFabricationFinding) }),
+  template: StoredTemplate,
 });
 const StoredNoteRecord = NoteRecord.extend({ scorecard: StoredScorecard.nullable() });
 /** A sample whose note, error and scorecard equal those of sample `sameAs` of the same backend and case. */
@@ -229,6 +235,8 @@ const ReportFile = RunResultObject.extend({
   records: z.array(z.union([StoredNoteRecord, FoldedNoteRecord])),
   /** Per case id, each transcript turn a finding quotes, once. */
   evidence: z.record(z.string(), z.array(EvidenceTurn)).optional(),
+  /** Per case id, its facts and template elements, once (version 5). */
+  tables: CaseTables.optional(),
 });
 type ReportFile = z.infer<typeof ReportFile>;
 
@@ -243,7 +251,7 @@ const RECORD_KEYS = Object.keys(NoteRecord.shape);
 
 /** Brings a report.json back to the RunResult it was written from: evidence quoted again, folded samples expanded. */
 function expandReportFile(file: ReportFile): ReportFile {
-  const { evidence, ...rest } = file;
+  const { evidence, tables, ...rest } = file;
   const turns = new Map(Object.entries(evidence ?? {}).map(([caseId, list]) => [caseId, new Map(list.map((t) => [t.turn, t]))]));
   const quote = <F extends StoredFinding>(caseId: string, f: F, keys: readonly string[]): F => {
     if (f.evidence !== undefined) return f;
@@ -267,12 +275,13 @@ function expandReportFile(file: ReportFile): ReportFile {
       written.set(key(r.backendId, r.caseId, r.sample), record);
       return record;
     }
-    const card = r.scorecard;
+    let card = r.scorecard;
     if (card) {
+      card = expandScorecard(card, r.caseId, r.note ?? '', tables);
       card.safety.findings = card.safety.findings.map((f) => quote(r.caseId, f, SAFETY_KEYS));
       card.fabrication.findings = card.fabrication.findings.map((f) => quote(r.caseId, f, FABRICATION_KEYS));
     }
-    const record = r as NoteRecord;
+    const record = { ...r, scorecard: card } as NoteRecord;
     written.set(key(r.backendId, r.caseId, r.sample), record);
     return record;
   });
@@ -293,6 +302,9 @@ export const RunResult = ReportFile.overwrite(expandReportFile) as unknown as z.
  */
 export const StoredRunResult = z.union([
   RunResult,
+  ReportFile.extend({ schemaVersion: z.literal(4) }).transform(
+    (f) => expandReportFile({ ...f, schemaVersion: REPORT_SCHEMA_VERSION }) as unknown as RunResult,
+  ),
   RunResultObject.extend({ schemaVersion: z.literal(3) }).transform((r) => ({ ...r, schemaVersion: REPORT_SCHEMA_VERSION })),
   RunResultObject.extend({ schemaVersion: z.literal(2), status: RunStatus.optional() }).transform((r) => ({
     ...r,

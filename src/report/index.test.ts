@@ -59,6 +59,6 @@ describe('REPORTERS', () => {
     const run = makeTestRun();
     const json: unknown = JSON.parse(REPORTERS.json.render(run));
     expect(RunResult.parse(json)).toEqual(run);
-    expect(json).toMatchObject({ schemaVersion: 4 });
+    expect(json).toMatchObject({ schemaVersion: 5 });
   });
 });

@@ -7,7 +7,7 @@ import { renderJson } from './json.ts';
 
 const occurrences = (text: string, part: string): number => text.split(part).length - 1;
 
-describe('report.json (schema version 4)', () => {
+describe('report.json (schema version 5)', () => {
   it('reads back through RunResult and StoredRunResult as the run it was written from', () => {
     for (const run of [makeTestRun(), makeHostileRun()]) {
       const json: unknown = JSON.parse(renderJson(run));
@@ -95,6 +95,40 @@ describe('report.json (schema version 4)', () => {
       const json: unknown = JSON.parse(renderJson(run));
       expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  it('writes facts and elements once per case and quotes as places in the note, and reads them back whole', () => {
+    const run = makeTestRun();
+    const record = run.records.find((r) => r.scorecard && r.note && r.scorecard.omission.facts.length > 0)!;
+    const fact = record.scorecard!.omission.facts[0]!;
+    fact.captured = true;
+    fact.noteQuote = record.note!.slice(2, 20);
+    record.scorecard!.omission.missed = record.scorecard!.omission.facts.filter((f) => !f.captured).map((f) => f.factId);
+    const text = renderJson(run);
+    const json = JSON.parse(text) as {
+      tables: { facts: Record<string, { factId: string; weight: number }[]> };
+      records: {
+        caseId: string;
+        sample: number;
+        backendId: string;
+        scorecard?: { omission: { found?: Record<string, unknown>; facts?: unknown } };
+      }[];
+    };
+    const written = json.records.find((r) => r.backendId === record.backendId && r.caseId === record.caseId && r.sample === record.sample)!;
+    // The fact's category and weight stand in the case table; the note keeps only what it did with it.
+    expect(json.tables.facts[record.caseId]?.map((f) => f.factId)).toContain(fact.factId);
+    expect(written.scorecard!.omission.facts).toBeUndefined();
+    expect(written.scorecard!.omission.found![fact.factId]).toEqual([2, 20]);
+    expect(RunResult.parse(JSON.parse(text))).toEqual(run);
+    // A quote the note does not hold verbatim is kept as itself.
+    fact.noteQuote = 'Words the note never had.';
+    expect(renderJson(run)).toContain('"Words the note never had."');
+    expect(RunResult.parse(JSON.parse(renderJson(run)))).toEqual(run);
+  });
+
+  it('still reads version 4 reports (whole scorecards), version 3 (evidence in every finding) and version 2', () => {
+    const v4 = { ...JSON.parse(JSON.stringify(makeTestRun())), schemaVersion: 4 };
+    expect(StoredRunResult.parse(v4)).toEqual(makeTestRun());
   });
 
   it('still reads version 3 reports (evidence in every finding) and version 2 ones', () => {

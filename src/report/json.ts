@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NoteRecord, RunResult } from '../domain/run.ts';
-import type { EvidenceTurn } from '../domain/scorecard.ts';
+import type { EvidenceTurn, Scorecard } from '../domain/scorecard.ts';
+import { TableWriter } from '../domain/compactRecord.ts';
 
 interface Finding {
   transcriptTurns: number[];
@@ -36,21 +37,19 @@ class EvidenceMap {
   }
 }
 
-function writtenRecord(r: NoteRecord, evidence: EvidenceMap): object {
+function writtenRecord(r: NoteRecord, evidence: EvidenceMap, tables: TableWriter): object {
   const c = r.scorecard;
   if (!c) return r;
-  return {
-    ...r,
-    scorecard: {
-      ...c,
-      safety: { ...c.safety, findings: c.safety.findings.map((f) => evidence.write(r.caseId, f)) },
-      fabrication: { ...c.fabrication, findings: c.fabrication.findings.map((f) => evidence.write(r.caseId, f)) },
-    },
-  };
+  const card = {
+    ...c,
+    safety: { ...c.safety, findings: c.safety.findings.map((f) => evidence.write(r.caseId, f)) },
+    fabrication: { ...c.fabrication, findings: c.fabrication.findings.map((f) => evidence.write(r.caseId, f)) },
+  } as Scorecard;
+  return { ...r, scorecard: tables.slim(r.caseId, r.note ?? '', card) };
 }
 
 /**
- * report.json, schema version 4, piece by piece: the run's figures first, then one line per
+ * report.json, schema version 5, piece by piece: the run's figures first, then one line per
  * note, then the evidence map. Only one record is held as text at a time. A sample whose note,
  * error and scorecard equal an earlier sample's of the same backend and case is written as
  * `sameAs` that sample. `RunResult.parse` reads it all back to the run it was written from.
@@ -60,10 +59,11 @@ export function* jsonChunks(run: RunResult): Generator<string> {
   const top = JSON.stringify(head, null, 2);
   yield `${top.slice(0, -2)},\n  "records": [`;
   const evidence = new EvidenceMap();
+  const tables = new TableWriter();
   // Per backend and case: digest of a written sample's content → that sample's number.
   const seen = new Map<string, Map<string, number>>();
   for (const [i, r] of records.entries()) {
-    const body = writtenRecord(r, evidence) as NoteRecord;
+    const body = writtenRecord(r, evidence, tables) as NoteRecord;
     const content = JSON.stringify([body.status, body.note, body.error, body.scorecard]);
     const digest = createHash('sha256').update(content).digest('base64');
     const group = JSON.stringify([r.backendId, r.caseId]);
@@ -87,7 +87,7 @@ export function* jsonChunks(run: RunResult): Generator<string> {
     }
     yield `${i === 0 ? '' : ','}\n    ${line}`;
   }
-  yield `${records.length > 0 ? '\n  ' : ''}],\n  "evidence": ${JSON.stringify(evidence.toJSON())}\n}\n`;
+  yield `${records.length > 0 ? '\n  ' : ''}],\n  "evidence": ${JSON.stringify(evidence.toJSON())},\n  "tables": ${JSON.stringify(tables.toJSON())}\n}\n`;
 }
 
 /** report.json as one string (small runs, tests); writeReports streams `jsonChunks` instead. */
