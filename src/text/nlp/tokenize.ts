@@ -72,7 +72,8 @@ export function tokenize(text: string): Token[] {
     if (clitic) {
       const cut = start + clitic[0].length;
       const head = clitic[0].toLowerCase();
-      out.push(makeToken(clitic[0], HEAD_LEMMA[head] ?? head, text.slice(start, cut), start, cut, false));
+      const headLemma = HEAD_LEMMA[head] ?? (clitic[1] === "'s" ? headLemmaOf(head) : head);
+      out.push(makeToken(clitic[0], headLemma, text.slice(start, cut), start, cut, false));
       out.push(makeToken(clitic[1], clitic[2], text.slice(cut, end), cut, end, false));
       return;
     }
@@ -112,6 +113,15 @@ function splitClitic(value: string): [string, string, string] | null {
   if (n) return [n[1]!, n[2]!, 'not'];
   if (lower === 'im' || lower === 'ive') return [value.slice(0, 1), value.slice(1), CLITIC_LEMMA[lower.slice(1)]!];
   if (lower === 'hes' || lower === 'shes') return [value.slice(0, -1), value.slice(-1), 'be'];
+  // wink-nlp splits "mum's" into "mum" + "'s" until a text has taught its lexicon cache
+  // "mum's" as one word; after that it keeps it whole, so the same sentence read later in
+  // a run tokenised differently (found by a rules-only run whose results hung on the order
+  // of the sets). Split it always, as wink does on a fresh start.
+  const possessive = /^([a-z][a-z-]*?)('s)$/i.exec(value);
+  if (possessive) {
+    const head = possessive[1]!;
+    return [head, possessive[2]!, /^(it|that|there|what|who|he|she|this|everything|nothing|everyone)$/i.test(head) ? 'be' : "'s"];
+  }
   return null;
 }
 
@@ -162,6 +172,14 @@ function makeToken(value: string, lemma: string, written: string, start: number,
   const keys = new Set<string>([lower, lemma.toLowerCase()]);
   if (!mark) for (const form of baseForms(lower)) keys.add(form);
   return { text: written, lower, keys: [...keys], start, end, mark };
+}
+
+const HEAD_LEMMAS = new Map<string, string>();
+/** "mum" of a whole "mum's" has the lemma wink gives it when it splits the word itself ("mom"). */
+function headLemmaOf(word: string): string {
+  let l = HEAD_LEMMAS.get(word);
+  if (l === undefined) HEAD_LEMMAS.set(word, (l = lemmaOf(word)));
+  return l;
 }
 
 /** The lemma a rule word stands for, read as the tagger reads it alone ("thoughts" is "thought"). */
