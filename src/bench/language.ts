@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
 const verbose = args.includes('--misses');
 const engine = riskEngine(await readRiskRules(DEFAULTS.riskRules));
-const sets = (await readLanguageSets(DEFAULTS.language)).filter((s) => only.length === 0 || only.includes(s.name));
+const sets = await readLanguageSets(DEFAULTS.language, { only });
 warmUp(engine, sets);
 let failed = false;
 for (const set of sets) {

@@ -6,20 +6,20 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../config/paths.ts';
-import { readRiskRules } from '../config/riskRules.ts';
 import type { SecondReaderModel } from '../domain/secondReader.ts';
-import { riskEngine } from '../text/risk/engine.ts';
-import { findRiskMentions } from '../text/risk/find.ts';
 import { readerFeatures } from '../text/risk/secondReader.ts';
 import type { FindOptions } from '../text/risk/types.ts';
 import { readLanguageSets } from './language/sets.ts';
 
 export const TRAINING = { epochs: 40, learningRate: 0.1, l2: 1e-3 } as const;
-// Chosen by leaving each of blind-1..4 out in turn (mean over the four): flag at 0.5 kept
-// false alarms where the rules had them and added 7-10 points of recall on the two sets
-// the rules were never tuned on (blind-3 71.3 -> 78.3%, blind-4 74.6 -> 84.5%); below 0.4
-// a rule's mention is lowered to low confidence.
-export const THRESHOLDS = { flag: 0.5, doubt: 0.4 } as const;
+// Chosen by leaving each of blind-3..6 out in turn (a words-only reader, rules alone
+// otherwise). blind-6 is the one set the rules were never tuned on: flag 0.5 took its
+// current-SI recall from 92 to 128 of 133 but false alarms from 12 to 21 of 202; 0.9 took
+// recall to 121 with false alarms 14. On blind-3..5 (rules tuned on them) 0.9 added at
+// most 1 false alarm. It doubts no rule (doubt 0): words alone cannot tell "I've had
+// suicidal thoughts" from "my mum had suicidal thoughts", and at any threshold above 0.01 it
+// lowered plain statements such as "I've been feeling suicidal since the birth".
+export const THRESHOLDS = { flag: 0.9, doubt: 0 } as const;
 
 export interface Example {
   features: string[];
@@ -48,8 +48,6 @@ export function trainLogistic(
 }
 
 async function main(): Promise<void> {
-  // The features describe what the rules alone found: train without any earlier model.
-  const engine = riskEngine(await readRiskRules(DEFAULTS.riskRules, { secondReader: false }));
   const sets = await readLanguageSets(DEFAULTS.language, { skipHeldOut: true });
   const examples: Example[] = [];
   for (const set of sets) {
@@ -58,9 +56,8 @@ async function main(): Promise<void> {
         mode: item.speaker === 'interpreter' ? 'relay' : 'speech',
         ...(item.asked ? { previousTurn: item.asked } : {}),
       };
-      const mentions = findRiskMentions(engine, item.text, opts);
       const label = item.category.startsWith('risk.si') && item.assertion === 'present' ? 1 : 0;
-      examples.push({ features: readerFeatures(item.text, opts, mentions), label });
+      examples.push({ features: readerFeatures(item.text, opts), label });
     }
   }
   const weights = trainLogistic(examples);

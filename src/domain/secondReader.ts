@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The second reader: a logistic model over what the rules found and the words a client
- * used, trained on the labelled language sets (npm run train:risk) and stored as data in
+ * The second reader: a logistic model over the words a client used and the question she
+ * answers, trained on the labelled language sets (npm run train:risk) and stored as data in
  * rubrics/risk/second-reader.json. It reads client speech only, after the rules, to ask
  * one question: is this current suicidal ideation? Rules stay the first reader and the
  * explanation; the model adds what their wording misses and says how sure a mention is.

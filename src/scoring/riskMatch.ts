@@ -216,6 +216,21 @@ function judgeConfident(
         mention: documented,
         explanation: `The note softens ${name} ("${documented.sentence.trim()}") to something ordinary.`,
       };
+    // Self-harm written as "a suicide attempt by scratching her arms" is the wrong risk, even
+    // though the note names the self-harm too.
+    const asAttempt =
+      category === 'risk.self_harm' &&
+      documented &&
+      mentions.find(
+        (m) =>
+          m.category === 'risk.si.behavior' && m.assertion === 'present' && m.confidence === 'high' && m.sentence === documented.sentence,
+      );
+    if (asAttempt)
+      return {
+        status: 'mischaracterised',
+        mention: asAttempt,
+        explanation: `The client voiced ${name}; the note calls it ${label(asAttempt.category)}.`,
+      };
     if (documented) {
       const missing = missingSeverity(family, opts.severity, opts.noteSeverity);
       if (missing.length > 0)
@@ -274,9 +289,13 @@ function judgeConfident(
     // active SI"), not by "no attempts since" or "denies a plan".
     const ideationOnly = (m: RiskMention): boolean => !generic || !LEVELLED.has(category) || IDEATION.has(m.category);
     // An item scored 0 on a form speaks to SI as such, never to a plan or an intent asked about in the room.
+    // "Thoughts of harm to infant: denied (intrusive or otherwise)" denies the intrusive ones too.
+    const deniesAllThoughts = (m: RiskMention): boolean =>
+      category === 'risk.harm_to_infant.intrusive' && m.category === 'risk.harm_to_infant.intent' && DENIES_THOUGHTS.test(m.sentence);
     const denial = find(
       'denied',
-      (m) => (covers(m) || m.category === riskFamily(category)) && ideationOnly(m) && (!m.screenerItem || generic),
+      (m) =>
+        ((covers(m) || m.category === riskFamily(category)) && ideationOnly(m) && (!m.screenerItem || generic)) || deniesAllThoughts(m),
     );
     if (denial) return { status: 'captured', mention: denial, explanation: `The note records that ${name} was denied.` };
     return {

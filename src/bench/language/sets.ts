@@ -66,7 +66,10 @@ const Status = z.strictObject({ heldOut: z.array(z.string()) });
  * are read. status.yaml says which sets are still held out (blind): once a blind set's
  * figures are reported and tuning on it begins, it leaves that list.
  */
-export async function readLanguageSets(dir: string, opts: { skipHeldOut?: boolean } = {}): Promise<LanguageSet[]> {
+export async function readLanguageSets(
+  dir: string,
+  opts: { skipHeldOut?: boolean; only?: readonly string[] } = {},
+): Promise<LanguageSet[]> {
   const statusFile = path.join(dir, 'status.yaml');
   const status = parseYamlWithSchema(await readFile(statusFile, 'utf8'), statusFile, Status);
   if (!status.ok) throw new InputError(status.problems);
@@ -77,6 +80,8 @@ export async function readLanguageSets(dir: string, opts: { skipHeldOut?: boolea
     .sort((a, b) => a.name.localeCompare(b.name))) {
     // Training reads no held-out set at all, not even to parse it.
     if (opts.skipHeldOut && heldOut.has(entry.name)) continue;
+    // A set nobody asked for is not read: one being written must not stop another's figures.
+    if (opts.only && opts.only.length > 0 && !opts.only.includes(entry.name)) continue;
     const folder = path.join(dir, entry.name);
     const files = (await readdir(folder)).filter((f) => f.endsWith('.yaml')).sort();
     const set: LanguageSet = { name: entry.name, blind: heldOut.has(entry.name), speech: [], notes: [] };

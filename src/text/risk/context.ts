@@ -311,6 +311,8 @@ export function assertionOf(input: AssertionInput): Assertion | null {
   );
   const other = explicitOther || (input.experiencer && !mentionIsClient && (kinds.has('other') || aboutSomeoneElse(input, active)));
   if (other) return 'other';
+  // "Q4/Q5 not asked, Q6 N": an item not asked has no answer, whatever follows it.
+  if (question && question.rule === 'question.item-not-asked') return null;
   if (question && !kinds.has('negated')) return answerAfter(input, Math.max(span.end, question.end));
   if (kinds.has('negated')) {
     const exception = active.some(

@@ -316,7 +316,8 @@ export function findRiskMentions(engine: RiskEngine, text: string, opts: FindOpt
   const reader = engine.rules.secondReader;
   if (!reader || !speech || opts.rulesOnly) return mentions;
   // An answer to a question that names no risk ("Have you got out for a walk?" "Yes, a few
-  // times.") carries none: the model's taste for bare yeses must not invent it.
-  const unrelatedQuestion = opts.previousTurn !== undefined && (asked?.context.length ?? 0) === 0;
+  // times.") carries none: the model's taste for bare yeses must not invent it. The question
+  // answered is the last one ("Any thoughts of suicide? And how is the baby sleeping?").
+  const unrelatedQuestion = opts.previousTurn !== undefined && (asked?.families.length ?? 0) === 0;
   return withSecondReader(reader, text, opts, mentions, { mayAdd: !unrelatedQuestion });
 }

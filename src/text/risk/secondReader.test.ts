@@ -17,7 +17,7 @@ const toy: SecondReaderModel = {
   trainedOn: ['toy'],
   training: { epochs: 1, learningRate: 0.1, l2: 0 },
   thresholds: { flag: 0.5, doubt: 0.4 },
-  weights: { bias: -2, 'w:disappear': 4, 'b:asleep_forever': 5, 'w:holiday': -6, 'R:any': 2.5 },
+  weights: { bias: -2, 'w:disappear': 4, 'b:asleep_forever': 5, 'w:holiday': -6 },
 };
 const opts = { mode: 'speech' as const };
 const mention = (over: Partial<RiskMention>): RiskMention => ({
@@ -66,7 +66,7 @@ describe('withSecondReader', () => {
   });
 
   it('describes the question answered and the interpreter among its features', () => {
-    const f = readerFeatures('Yes.', { mode: 'relay', previousTurn: 'Any thoughts of ending your life?' }, []);
+    const f = readerFeatures('Yes.', { mode: 'relay', previousTurn: 'Any thoughts of ending your life?' });
     expect(f).toEqual(expect.arrayContaining(['bias', 'w:yes', 'interp', 'q:thought', 'q:end']));
   });
 });
