@@ -91,6 +91,18 @@ const hasConcept = (input: AssertionInput, name: string, from: number, to: numbe
   return c !== undefined && spansWithin(c, input.sent.ctx, from, to).length > 0;
 };
 const isComma = (sent: Sentence, i: number): boolean => sent.tokens[i]?.lower === ',';
+function hasConceptOutsideAsides(input: AssertionInput, name: string, from: number, to: number): boolean {
+  const c = input.rules.concepts.get(name);
+  if (c === undefined) return false;
+  const depth: number[] = [];
+  let d = 0;
+  for (const tok of input.sent.tokens) {
+    if (tok.lower === ')') d = Math.max(0, d - 1);
+    depth.push(d);
+    if (tok.lower === '(') d++;
+  }
+  return spansWithin(c, input.sent.ctx, from, to).some(([s]) => depth[s] === 0);
+}
 
 /** Whether tokens [from, to) are only list glue and other bare risk terms ("SI, HI denied"). */
 function onlyList(input: AssertionInput, from: number, to: number): boolean {
@@ -139,7 +151,8 @@ function coversForward(input: AssertionInput, t: Trigger, active: readonly Trigg
   // list comma ("her sister Jen, a supportive partner, no previous attempts").
   // An explicit "my sister told me she..." reaches past "me"; a bare kin word does not.
   if (t.kind === 'other' && !t.explicit) {
-    if (hasConcept(input, 'self', t.end, span.start)) return false;
+    // "Her husband (not the client) has voiced...": an aside naming the client is not her speaking.
+    if (hasConceptOutsideAsides(input, 'self', t.end, span.start)) return false;
     for (let i = t.end; i < span.start; i++) if (isComma(sent, i)) return false;
   }
   return true;
@@ -201,8 +214,20 @@ function asideWalls(sent: Sentence, t: Trigger, span: { start: number; end: numb
   return depth > 0;
 }
 
+/**
+ * Whether a quotation mark stands between a negation and a mention: "so that it 'won't be
+ * her fault', consistent with passive SI" quotes a denial that is not the note's.
+ */
+function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }): boolean {
+  const [from, to] = t.start >= span.end ? [span.end, t.start] : [t.end, span.start];
+  let quotes = 0;
+  for (let i = from; i < to; i++) if (sent.tokens[i]!.lower === '"') quotes++;
+  return quotes % 2 === 1;
+}
+
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
   if ((t.kind === 'negated' || t.kind === 'historical') && asideWalls(input.sent, t, input.span)) return false;
+  if (t.kind === 'negated' && quoteWalls(input.sent, t, input.span)) return false;
   const fwd = t.direction !== 'backward' && coversForward(input, t, active);
   return fwd || (t.direction !== 'forward' && coversBackward(input, t, active));
 }

@@ -179,12 +179,23 @@ export function readText(text: string, ctx: Context): Reading[] {
     };
   });
   readings.forEach((_, i) => coreMentions(ctx, readings, i));
+  readings.forEach(itemsYieldToLabels);
   readings.forEach((_, i) => cueMentions(ctx, readings, i));
   readings.forEach(qualifiersFollowHost);
   // Speech closes a risk as past a sentence later ("It's well gone now"); a note dates it in place.
   if (ctx.mode !== 'note') closeAsPast(ctx, readings);
   echoQuestions(ctx, readings);
   return readings;
+}
+
+/**
+ * "Q2 Non-specific active suicidal thoughts: N": the screen's item number and the label
+ * written after it are one item; the label carries the answer, so the bare number yields.
+ */
+function itemsYieldToLabels(r: Reading): void {
+  const yields = (f: Found): boolean =>
+    /^si\.cssrs\.q\d-compact$/.test(f.rule) && r.found.some((g) => g !== f && g.start === f.end && g.category.startsWith('risk.si'));
+  for (let i = r.found.length - 1; i >= 0; i--) if (yields(r.found[i]!)) r.found.splice(i, 1);
 }
 
 /**
