@@ -160,7 +160,9 @@ function joinHyphens(tokens: Token[], text: string): Token[] {
 function markFlags(tokens: Token[], text: string): Token[] {
   return tokens.map((t, i) => {
     const next = tokens[i + 1];
-    if ((t.lower !== '+' && t.lower !== '-') || !next || next.mark || next.start !== t.end) return t;
+    if ((t.lower !== '+' && t.lower !== '-') || !next || next.mark || next.start !== t.end || !/[a-z0-9]/i.test(next.lower)) return t;
+    // "SI -ve", "intent +ve": a suffix saying negative or positive of the word before it.
+    if (next.lower === 've') return t;
     const before = t.start === 0 ? ' ' : text[t.start - 1]!;
     if (!/[\s,;:([/]/.test(before)) return t;
     return { ...t, keys: [...t.keys, t.lower === '+' ? 'plus-flag' : 'minus-flag'] };

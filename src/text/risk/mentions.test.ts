@@ -328,9 +328,10 @@ describe('yes/no answers to a risk question', () => {
     // "Tried to hurt yourself" is the self-harm screening question; a suicide attempt is asked in its own words.
     expect(found('Yes, once, in high school.', 'speech', 'Have you ever tried to hurt yourself?')).toEqual(['risk.self_harm:historical']);
     expect(found('Yes.', 'speech', 'Do you feel safe at home?')).toEqual(['risk.ipv:denied']);
+    // Thoughts of hurting herself are the active thoughts: "no" to them leaves the wish to be dead unasked.
     expect(found('No.', 'speech', 'Any thoughts of hurting yourself or the baby?')).toEqual([
       'risk.harm_to_infant.intent:denied',
-      'risk.si:denied',
+      'risk.si.active:denied',
     ]);
   });
 
