@@ -88,14 +88,12 @@ export interface Vendor {
   backends: readonly string[];
 }
 
+/** The columns naming one vendor's checklist item, first in every compliance CSV. */
+export const ITEM_COLUMNS = ['vendorId', 'vendorName', 'backends', 'itemId', 'section', 'severity'] as const;
+
 /** The columns of the questionnaire CSV; the last six are the vendor's to fill in. */
 export const QUESTIONNAIRE_COLUMNS = [
-  'vendorId',
-  'vendorName',
-  'backends',
-  'itemId',
-  'section',
-  'severity',
+  ...ITEM_COLUMNS,
   'question',
   'why',
   'acceptedAnswers',

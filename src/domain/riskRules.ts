@@ -110,6 +110,8 @@ export const TargetRule = z.strictObject({
   asserts: z.enum(['present', 'denied']).optional(),
   /** Read from a screener item (EPDS item 10, PHQ-9 item 9): SI scored, at no C-SSRS level. */
   screenerItem: z.boolean().optional(),
+  /** A screen's bare item number ("Q2"): a risk named right after it is the same item and carries its answer. */
+  yieldsToLabel: z.boolean().optional(),
   /** Wording too loose to rest a verdict on: a clinician should look (scan marks it, scoring says review). */
   confidence: z.enum(['high', 'low']).optional(),
   match: z.array(Example).min(1),
@@ -178,6 +180,8 @@ export const ContextRule = z.strictObject({
   pastOnly: z.boolean().optional(),
   /** The denial covers a lifetime ("has never had"): the past as well as now. */
   lifetime: z.boolean().optional(),
+  /** A question that was not put ("Q6 not asked"): no answer after it counts for it. */
+  unanswered: z.boolean().optional(),
   /** The trigger counts only when the sentence also holds this ("last week" is history beside "now"). */
   within: Patterns.optional(),
   /** For a terminate rule: the kinds of scope it ends (every kind when absent). */

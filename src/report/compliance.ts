@@ -1,6 +1,7 @@
 import type { ComplianceItemResult, ComplianceResult } from '../domain/compliance.ts';
 import type { RunResult } from '../domain/run.ts';
 import { csvField } from './csv.ts';
+import { ITEM_COLUMNS } from '../compliance/questionnaire.ts';
 
 /**
  * Shared by the compliance outputs (compliance.csv, OSCAL, the one-line summaries in
@@ -85,22 +86,7 @@ export function vendorComplianceLine(result: ComplianceResult): string {
   return `${result.vendorName} (${result.vendorId}): ${counts || 'no items'}; ${tail}`;
 }
 
-const HEADER = [
-  'vendorId',
-  'vendorName',
-  'backends',
-  'itemId',
-  'section',
-  'severity',
-  'outcome',
-  'answer',
-  'evidence',
-  'evidenceUrl',
-  'asOf',
-  'dates',
-  'note',
-  'reason',
-] as const;
+const HEADER = [...ITEM_COLUMNS, 'outcome', 'answer', 'evidence', 'evidenceUrl', 'asOf', 'dates', 'note', 'reason'] as const;
 
 /** compliance.csv: one row per vendor × checklist item, RFC 4180, in the run's vendor and item order. */
 export function renderComplianceCsv(run: RunResult): string {

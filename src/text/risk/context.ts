@@ -16,6 +16,7 @@ export interface Trigger {
   maxScope?: number;
   explicit?: boolean;
   pastOnly?: boolean;
+  unanswered?: boolean;
   lifetime?: boolean;
   rule: string;
 }
@@ -40,6 +41,7 @@ export function findTriggers(sent: Sentence, rules: ModeRules): Trigger[] {
       if (c.rule.maxScope !== undefined) t.maxScope = c.rule.maxScope;
       if (c.rule.explicit) t.explicit = true;
       if (c.rule.pastOnly) t.pastOnly = true;
+      if (c.rule.unanswered) t.unanswered = true;
       if (c.rule.lifetime) t.lifetime = true;
       if (c.rule.ends) t.ends = c.rule.ends;
       found.push(t);
@@ -337,7 +339,7 @@ export function assertionOf(input: AssertionInput): Assertion | null {
   const other = explicitOther || (input.experiencer && !mentionIsClient && (kinds.has('other') || aboutSomeoneElse(input, active)));
   if (other) return 'other';
   // "Q4/Q5 not asked, Q6 N": an item not asked has no answer, whatever follows it.
-  if (question && question.rule === 'question.item-not-asked') return null;
+  if (question?.unanswered) return null;
   if (question && !kinds.has('negated')) return answerAfter(input, Math.max(span.end, question.end));
   if (kinds.has('negated')) {
     const exception = active.some(

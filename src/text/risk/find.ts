@@ -29,6 +29,8 @@ export interface Found {
   unframed?: boolean;
   /** From words that deny the risk when affirmed ("feels safe at home"). */
   inverted?: boolean;
+  /** A screen's bare item number, which gives way to a label named right after it. */
+  yieldsToLabel?: boolean;
 }
 
 /** One sentence being read: its tokens, triggers and what has been found in it. */
@@ -159,6 +161,7 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
       ...(rule.screenerItem ? { screenerItem: true } : {}),
       ...(unframed ? { unframed } : {}),
       ...(rule.inverted ? { inverted: true } : {}),
+      ...(rule.yieldsToLabel ? { yieldsToLabel: true } : {}),
     });
   }
 }
@@ -194,7 +197,7 @@ export function readText(text: string, ctx: Context): Reading[] {
  */
 function itemsYieldToLabels(r: Reading): void {
   const yields = (f: Found): boolean =>
-    /^si\.cssrs\.q\d-compact$/.test(f.rule) && r.found.some((g) => g !== f && g.start === f.end && g.category.startsWith('risk.si'));
+    f.yieldsToLabel === true && r.found.some((g) => g !== f && g.start === f.end && familyOf(g.category) === familyOf(f.category));
   for (let i = r.found.length - 1; i >= 0; i--) if (yields(r.found[i]!)) r.found.splice(i, 1);
 }
 
