@@ -38,7 +38,17 @@ const part2: ChecklistItem = {
   appliesIf: { part2Program: true },
   rule: { kind: 'choice', outcomes: { 'part-2-terms-complete': 'pass', 'no-part-2-terms': 'fail' } },
 };
-const checklist: ComplianceChecklist = { version: 't', items: [consent, stateConsent, part2] };
+const mixedConsent: ChecklistItem = {
+  ...base,
+  id: 'AUD-08',
+  section: 'Audio',
+  question: 'Mixed-consent state: has counsel confirmed AUD-04?',
+  severity: 'high',
+  appliesIf: { statesAnyOf: ['OR', 'NV'] },
+  derivedFrom: 'AUD-04',
+  rule: { kind: 'choice', outcomes: { pass: 'pass', warn: 'warn', fail: 'fail', unknown: 'warn' } },
+};
+const checklist: ComplianceChecklist = { version: 't', items: [consent, stateConsent, part2, mixedConsent] };
 
 const answer = (value: string): VendorAnswer => ({ value, evidence: 'contract', asOf: '2026-10-01' });
 const practice = (over: Partial<PracticeProfile> = {}): PracticeProfile => ({ states: ['OR'], part2Program: false, ...over });
@@ -71,6 +81,16 @@ describe('appliesIf with a practice profile', () => {
     const passed = get(check({ 'AUD-04': answer('logged-per-encounter') }, ca), 'AUD-05');
     expect(passed).toMatchObject({ outcome: 'pass', evidence: 'contract', answer: 'AUD-04: pass' });
   });
+
+  it('a mixed-consent state is its own finding: warn for counsel short of an AUD-04 pass, and the vendor verdict warns', () => {
+    const templated = check({ 'AUD-04': answer('template-attestation') }, practice({ states: ['OR'] }));
+    expect(get(templated, 'AUD-08')).toMatchObject({ outcome: 'warn', answer: 'AUD-04: warn' });
+    expect(get(templated, 'AUD-08').reason).toContain('records in OR');
+    expect(get(templated, 'AUD-05').outcome).toBe('not-applicable');
+    expect(get(check({}, practice({ states: ['NV'] })), 'AUD-08').outcome).toBe('warn');
+    expect(get(check({ 'AUD-04': answer('logged-per-encounter') }, practice({ states: ['OR'] })), 'AUD-08').outcome).toBe('pass');
+    expect(get(check({ 'AUD-04': answer('template-attestation') }, practice({ states: ['WA'] })), 'AUD-08').outcome).toBe('not-applicable');
+  });
 });
 
 describe('appliesIf without a practice profile', () => {
@@ -89,8 +109,9 @@ describe('appliesIf without a practice profile', () => {
 
 describe('counts and verdict', () => {
   it('counts not-applicable beside the other outcomes, and the result still parses', () => {
+    // OR is a mixed-consent state, so AUD-08 applies and passes with AUD-04; AUD-05 and P2-01 do not apply.
     const r = check({ 'AUD-04': answer('logged-per-encounter') }, practice());
-    expect(r.counts).toEqual({ pass: 1, warn: 0, fail: 0, unknown: 0, 'not-applicable': 2 });
+    expect(r.counts).toEqual({ pass: 2, warn: 0, fail: 0, unknown: 0, 'not-applicable': 2 });
     expect(r.verdict).toBe('pass');
     expect(ComplianceResult.safeParse(r).success).toBe(true);
   });

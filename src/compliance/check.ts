@@ -13,7 +13,7 @@ import {
   type VendorAnswer,
   type VendorProfile,
 } from '../domain/compliance.ts';
-import { expiryOf, type Expiry } from './expiry.ts';
+import { expiryOf, shortAuditPeriod, type Expiry } from './expiry.ts';
 import { applyRule } from './rules.ts';
 import { addMonths, daysBetween, isoDay, isStale } from './staleness.ts';
 
@@ -58,8 +58,8 @@ function applyExpiry(expiry: Expiry, outcome: ComplianceOutcome, today: string):
 
 /**
  * Rates one answer: the rule first, then the evidence caps (weak evidence; anything but a
- * contract or audit report on a critical item), then expiry when the answer's dates give
- * one, else staleness by asOf. Each cap is explained in the reason.
+ * contract or audit report on a critical item; a SOC 2 period under six months), then
+ * expiry when the answer's dates give one, else staleness by asOf. Each cap is explained in the reason.
  */
 function rateAnswer(item: ChecklistItem, answer: VendorAnswer, today: Date): Rated {
   const expiry = expiryOf(answer);
@@ -76,6 +76,11 @@ function rateAnswer(item: ChecklistItem, answer: VendorAnswer, today: Date): Rat
       `Capped at warn: a critical item passes only on a contract or an audit report, and this answer rests on a ${answer.evidence}; ask for the signed contract or the audit report.`,
     );
     outcome = 'warn';
+  }
+  const short = shortAuditPeriod(answer);
+  if (short) {
+    reasons.push(outcome === 'pass' ? `Capped at warn: ${short}` : `Also, ${short}`);
+    outcome = capAtWarn(outcome);
   }
   if (expiry) {
     const after = applyExpiry(expiry, outcome, isoDay(today));

@@ -129,4 +129,13 @@ describe('SOC 2 period and bridge letter', () => {
     expect(r.outcome).toBe('pass');
     expect(r.reverifyBy).toBe('2027-06-30');
   });
+
+  it('a period under six months caps a "current" answer at warn and says how long it ran', () => {
+    const answer = { value: 'current', evidence: 'audit-report', asOf: '2026-09-15', periodEnd: '2026-06-30' } as const;
+    const short = rate('SOC-02', { ...answer, periodStart: '2026-03-01' });
+    expect(short.outcome).toBe('warn');
+    expect(short.reason).toContain('Capped at warn: the SOC 2 audit period ran from 2026-03-01 to 2026-06-30, under 6 months');
+    // Exactly six months is long enough.
+    expect(rate('SOC-02', { ...answer, periodStart: '2025-12-30' }).outcome).toBe('pass');
+  });
 });

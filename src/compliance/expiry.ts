@@ -15,6 +15,8 @@ export interface Expiry {
 
 /** A SOC 2 report counts for this long after the end of its audit period. */
 export const SOC2_VALID_MONTHS = 12;
+/** A SOC 2 Type II audit period shorter than this is weak evidence (AICPA: at least six months is usual). */
+export const SOC2_MIN_PERIOD_MONTHS = 6;
 /** HITRUST certificate lifetimes from issue, when the answer gives no expiry of its own. */
 const HITRUST_MONTHS: Readonly<Record<string, number>> = { i1: 12, e1: 12, r2: 24 };
 /** An r2 needs its interim assessment by this anniversary (due in the 90 days before it). */
@@ -55,4 +57,14 @@ export function expiryOf(answer: VendorAnswer): Expiry | null {
   if (issued && months)
     return { expiresOn: addMonths(issued, months), basis: `a HITRUST ${value} issued ${issued} is valid for ${months} months` };
   return null;
+}
+
+/**
+ * Why a SOC 2 audit period is too short to rest on, or null when it is long enough or the
+ * answer gives no period: a vendor can answer `current` while its period ran three months.
+ */
+export function shortAuditPeriod(answer: VendorAnswer): string | null {
+  const { periodStart, periodEnd } = answer;
+  if (!periodStart || !periodEnd || addMonths(periodStart, SOC2_MIN_PERIOD_MONTHS) <= periodEnd) return null;
+  return `the SOC 2 audit period ran from ${periodStart} to ${periodEnd}, under ${SOC2_MIN_PERIOD_MONTHS} months; a Type II period should cover at least ${SOC2_MIN_PERIOD_MONTHS}, so ask for the next report or a longer period.`;
 }

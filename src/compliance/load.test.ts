@@ -40,6 +40,14 @@ describe('shipped rubrics/compliance.yaml', () => {
     expect(items.find((i) => i.id === 'BAA-05')?.sources).toContain('45 CFR 164.504(e)(2)(iii)');
   });
 
+  it('flags the mixed-consent states from the reference (AUD-08): counsel review short of an AUD-04 pass', async () => {
+    const aud08 = (await shippedChecklist()).items.find((i) => i.id === 'AUD-08');
+    expect(aud08?.appliesIf?.statesAnyOf?.sort()).toEqual(['CT', 'DE', 'MI', 'NV', 'OR']);
+    expect(aud08).toMatchObject({ derivedFrom: 'AUD-04', severity: 'high' });
+    expect(aud08?.rule).toMatchObject({ kind: 'choice', outcomes: { pass: 'pass', warn: 'warn', fail: 'fail', unknown: 'warn' } });
+    expect(aud08?.question).toContain('counsel');
+  });
+
   it('rates audio deletion in hours: pass up to 72, warn up to 720, and knows not-stored', async () => {
     const audio = (await shippedChecklist()).items.find((i) => i.id === 'AUD-01');
     expect(audio?.rule).toMatchObject({ kind: 'at-most', unit: 'hours', pass: 72, warn: 720, named: { 'not-stored': 'pass' } });
