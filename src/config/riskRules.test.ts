@@ -51,6 +51,17 @@ describe('parseRiskRules', () => {
     expect(unknown[0]?.line).toBe(6);
   });
 
+  it('names the line of a rule whose id another rule file already uses', () => {
+    const dup = TARGET(
+      '  - id: si.method.imagery\n    category: risk.si.method\n    pattern: "jump ..3 bridge"\n    match: [I think about jumping off the bridge.]\n',
+    );
+    const problems = problemsOf(withFile('targets/zz-extra.yaml', dup));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'rubrics/risk/targets/zz-extra.yaml', line: 4 });
+    expect(problems[0]?.message).toBe('rule id si.method.imagery is already used in targets/si.yaml');
+    expect(problems[0]?.fix).toMatch(/new id/);
+  });
+
   it("runs a rule's own examples and names the line of one that fails", () => {
     const rule =
       '  - id: x.wish-away\n    category: risk.si.passive\n    pattern: "wish ..3 away forever"\n    match:\n      - I wish I could float away forever.\n      - I want to go to the beach.\n';

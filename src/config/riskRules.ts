@@ -1,3 +1,4 @@
+import { duplicateRuleIds } from './riskRuleIds.ts';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -92,7 +93,7 @@ export function parseRiskRules(
     fix: p.fix,
   });
   const compiled = compileRiskRules(rules);
-  problems.push(...compiled.problems.map(located));
+  problems.push(...duplicateRuleIds(rules).map(located), ...compiled.problems.map(located));
   if (problems.length === 0 && opts.examples) problems.push(...checkExamples(compiled.engine).map(located));
   if (problems.length > 0) return { problems };
   rememberEngine(rules, compiled.engine);

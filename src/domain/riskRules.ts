@@ -289,6 +289,11 @@ export const SeverityFeature = z.strictObject({
   /** Only facts of these categories must carry it (a plan's when, not a method's). */
   categories: z.array(RiskCategoryEnum).optional(),
   patterns: z.array(Pattern).min(1),
+  /**
+   * A way of acting (an overdose, hanging, a fall), not a detail that must survive: a note
+   * need not name the method, but one that names only other means has the method wrong.
+   */
+  means: z.boolean().optional(),
   match: z.array(z.string().min(1)).min(1),
   noMatch: z.array(z.string().min(1)).optional(),
 });
@@ -315,6 +320,12 @@ export const FramingFile = z.strictObject({
   intended: z.array(Pattern).min(1),
   /** So grave that no distress word softens it (a voice telling her to, "without distress"). */
   intendedAlways: z.array(Pattern).min(1),
+  /**
+   * Revulsion at a pictured harm ("it makes me sick", "I'd never"): stronger than `intrusive`,
+   * which also counts "keep thinking", so a method pictured with the baby in it is read as an
+   * intrusive image, not as suicide, only on these words.
+   */
+  imageDistress: z.array(Pattern).min(1),
   /** Names a baby or child, for telling whom "him" or "her" means. */
   infantWords: z.array(Pattern).min(1),
   adultWords: z.array(Pattern).min(1),

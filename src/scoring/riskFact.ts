@@ -1,6 +1,6 @@
 import { isRiskCategory, type Assertion, type RiskCategory } from '../domain/categories.ts';
 import type { Case, Fact } from '../domain/case.ts';
-import { severityOfText, type RiskEngine, type RiskMention } from '../text/risk/index.ts';
+import { meansIds, severityOfText, type RiskEngine, type RiskMention } from '../text/risk/index.ts';
 import { judgeRiskFact, type RiskJudgement } from './riskMatch.ts';
 
 /** What the fact is about, in the annotator's and the client's words. */
@@ -40,5 +40,6 @@ export function judgeWithSeverity(
     ...opts,
     severity: severityOfText(engine, fact.statement, fact.category),
     noteSeverity: new Set(severityOfText(engine, note, fact.category)),
+    means: { fact: severityOfText(engine, fact.statement, fact.category, 'means'), known: meansIds(engine) },
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assertion, RiskCategory } from '../domain/categories.ts';
 import { findRiskMentions, type RiskMention } from '../text/risk/index.ts';
 import { engine } from '../testing/riskRules.ts';
+import { judgeWithSeverity } from './riskFact.ts';
 import { judgeRiskFact } from './riskMatch.ts';
 
 const m = (category: RiskCategory, assertion: Assertion, sentence = `${category} ${assertion}`): RiskMention => ({
@@ -295,5 +296,35 @@ describe('judgeRiskFact quotes by content words, not function words', () => {
       'Passive SI: wishes she could disappear while driving to daycare. CLIENT: When I am driving to daycare I just think I wish I could disappear, that it would be easier if I was not here, you know, and then I get there and I have to be fine for her.';
     expect(judgeRiskFact('risk.si.passive', 'present', ms, { factText: evenings }).mention?.sentence).toMatch(/^Client reported/);
     expect(judgeRiskFact('risk.si.passive', 'present', ms, { factText: daycare }).mention?.sentence).toMatch(/^She also said/);
+  });
+});
+
+describe('judgeWithSeverity: the method the note names', () => {
+  const judge = (category: RiskCategory, statement: string, note: string) =>
+    judgeWithSeverity(engine, { category, assertion: 'present', statement }, note, findRiskMentions(engine, note, { mode: 'note' }), {
+      voiced: new Set([category]),
+      factText: statement,
+    });
+
+  it('calls a method documented by other means mischaracterised, naming both', () => {
+    const j = judge(
+      'risk.si.method',
+      'Client has thought of hanging herself with the baby sling.',
+      '- SI w/ method (overdose) / - No intent',
+    );
+    expect(j.status).toBe('mischaracterised');
+    expect(j.explanation).toContain('by overdose');
+    expect(j.explanation).toContain('the client spoke of hanging');
+  });
+
+  it('captures the same method in other words, and a note that names no means at all', () => {
+    const fact = 'Client pictures stepping in front of a train at the station.';
+    expect(judge('risk.si.method', fact, 'Pt +SI w/ thoughts of stepping in front of a train, no intent/plan.').status).toBe('captured');
+    expect(judge('risk.si.method', fact, 'Pt endorses SI with method; no intent or plan.').status).toBe('captured');
+  });
+
+  it('does not hold a firearm screen in another sentence against the method', () => {
+    const note = 'Pt +SI w/ thoughts of hanging, no intent/plan. Firearms in home: none.';
+    expect(judge('risk.si.method', 'Client has thought of hanging herself.', note).status).toBe('captured');
   });
 });

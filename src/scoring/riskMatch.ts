@@ -49,6 +49,11 @@ export interface JudgeOptions {
   severity?: readonly string[];
   /** Severity details the note carries anywhere, for the family of the fact. */
   noteSeverity?: ReadonlySet<string>;
+  /**
+   * The ways of acting the fact names (overdose, hanging), and every id that is a way of
+   * acting: a note that documents the method, plan or act with only other means has it wrong.
+   */
+  means?: { fact: readonly string[]; known: ReadonlySet<string> };
 }
 
 /**
@@ -239,6 +244,13 @@ function judgeConfident(
           mention: documented,
           explanation: `The note documents ${name} but not ${missing.join(' or ')}, which the client disclosed.`,
         };
+      const wrong = meansMismatch(family, opts.means);
+      if (wrong)
+        return {
+          status: 'mischaracterised',
+          mention: wrong.mention,
+          explanation: `The note documents ${name} by ${wrong.noted.join(' or ')}; the client spoke of ${wrong.voiced.join(' or ')}.`,
+        };
       return { status: 'captured', mention: documented, explanation: `The note documents ${name}.` };
     }
     if (denied)
@@ -332,6 +344,23 @@ function judgeConfident(
 }
 
 /** Severity details the fact is about that no present mention of its risk carries. */
+/**
+ * "SI w/ method (overdose)" when she pictured hanging: the sentences documenting the risk
+ * name means, and none of them is one the client named. A note naming no means is not wrong.
+ */
+function meansMismatch(
+  family: readonly RiskMention[],
+  means: JudgeOptions['means'],
+): { mention: RiskMention; noted: string[]; voiced: string[] } | null {
+  if (!means || means.fact.length === 0) return null;
+  const present = family.filter((m) => m.assertion === 'present');
+  const noted = [...new Set(present.flatMap((m) => (m.severity ?? []).filter((id) => means.known.has(id))))];
+  if (noted.length === 0 || noted.some((id) => means.fact.includes(id))) return null;
+  const mention = present.find((m) => (m.severity ?? []).some((id) => means.known.has(id)))!;
+  const words = (ids: readonly string[]): string[] => ids.map((id) => id.replace(/^means-/, '').replace(/-/g, ' '));
+  return { mention, noted: words(noted), voiced: words(means.fact) };
+}
+
 function missingSeverity(
   family: readonly RiskMention[],
   required: readonly string[] | undefined,

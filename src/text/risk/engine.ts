@@ -64,7 +64,7 @@ export interface RiskEngine {
   modes: Record<ReadingMode, ModeRules>;
   /** Patterns compiled outside any one mode, by their place in the files ("answers.yes"). */
   lists: Map<string, Matcher>;
-  severity: { id: string; label: string; families: string[]; categories?: string[]; matcher: Matcher }[];
+  severity: { id: string; label: string; families: string[]; categories?: string[]; means?: boolean; matcher: Matcher }[];
   net: { family: string; matcher: Matcher }[];
 }
 
@@ -215,7 +215,7 @@ function compileLists(rules: RiskRules, p: Problems): Map<string, Matcher> {
     add('answers.yaml', `specifics.${part}.asks`, answers.specifics[part].asks);
     add('answers.yaml', `specifics.${part}.answers`, answers.specifics[part].answers);
   }
-  for (const key of ['intrusive', 'intrusiveNamed', 'intended', 'intendedAlways', 'infantWords', 'adultWords'] as const)
+  for (const key of ['intrusive', 'intrusiveNamed', 'intended', 'intendedAlways', 'imageDistress', 'infantWords', 'adultWords'] as const)
     add('framing.yaml', key, framing[key]);
   for (const key of ['other', 'historical', 'current'] as const) add('context.yaml', `headings.${key}`, context.headings[key]);
   add('context.yaml', 'closesAsPast', context.closesAsPast);
@@ -242,6 +242,7 @@ export function compileRiskRules(rules: RiskRules): { engine: RiskEngine; proble
             label: f.label,
             families: f.families,
             ...(f.categories ? { categories: f.categories } : {}),
+            ...(f.means ? { means: true } : {}),
             matcher: compilePatterns(f.patterns),
           },
         ]

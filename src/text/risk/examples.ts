@@ -165,7 +165,7 @@ function severityProblems(engine: RiskEngine): RuleProblem[] {
     const family = f.categories?.[0] ?? f.families[0]!;
     const out: RuleProblem[] = [];
     f.match.forEach((text, j) => {
-      if (!severityOfText(engine, text, family).includes(f.id))
+      if (!severityOfText(engine, text, family, 'any').includes(f.id))
         out.push({
           file: 'severity.yaml',
           path: ['features', i, 'match', j],
@@ -174,7 +174,7 @@ function severityProblems(engine: RiskEngine): RuleProblem[] {
         });
     });
     (f.noMatch ?? []).forEach((text, j) => {
-      if (severityOfText(engine, text, family).includes(f.id))
+      if (severityOfText(engine, text, family, 'any').includes(f.id))
         out.push({
           file: 'severity.yaml',
           path: ['features', i, 'noMatch', j],

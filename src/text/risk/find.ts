@@ -9,6 +9,7 @@ import { classifyInfant, referentOf } from './infant.ts';
 import { netMentions } from './net.ts';
 import { prepare, type Sentence } from './sentence.ts';
 import { severityIn } from './severity.ts';
+import { methodOnBabyYields } from './babyImage.ts';
 import { readTargets, type Hit } from './targets.ts';
 import { withSecondReader } from './secondReader.ts';
 import type { FindOptions, RiskMention } from './types.ts';
@@ -184,6 +185,7 @@ export function readText(text: string, ctx: Context): Reading[] {
   readings.forEach((_, i) => coreMentions(ctx, readings, i));
   readings.forEach(itemsYieldToLabels);
   readings.forEach((_, i) => cueMentions(ctx, readings, i));
+  methodOnBabyYields(ctx, readings);
   readings.forEach(qualifiersFollowHost);
   // Speech closes a risk as past a sentence later ("It's well gone now"); a note dates it in place.
   if (ctx.mode !== 'note') closeAsPast(ctx, readings);
@@ -283,7 +285,7 @@ function toMentions(text: string, readings: readonly Reading[], ctx: Context): R
         ]
       : [];
     for (const f of kept.sort((a, b) => a.start - b.start)) {
-      const severity = severityIn(ctx.engine, r.sent, familyOf(f.category) ?? f.category);
+      const severity = severityIn(ctx.engine, r.sent, f.category);
       out.push({
         category: f.category,
         assertion: f.assertion,

@@ -4,5 +4,5 @@ export { compileRiskRules, riskEngine, type RiskEngine, type RuleProblem } from 
 export { checkExamples } from './examples.ts';
 export { findRiskMentions } from './find.ts';
 export { scanTranscript, type ScanMention, type ScanTurn } from './scan.ts';
-export { severityOfText } from './severity.ts';
+export { meansIds, severityOfText } from './severity.ts';
 export type { FindOptions, RiskMention, TextMode } from './types.ts';

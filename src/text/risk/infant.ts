@@ -9,6 +9,9 @@ const list = (engine: RiskEngine, key: string): Matcher | undefined => engine.li
 const has = (m: Matcher | undefined, sents: readonly Sentence[]): boolean =>
   m !== undefined && sents.some((s) => findAll(m, s.ctx).length > 0);
 
+/** Whether any of the sentences carries one of framing.yaml's lists ("intrusive", "intended"). */
+export const hasFraming = (engine: RiskEngine, key: string, sents: readonly Sentence[]): boolean => has(list(engine, key), sents);
+
 const NEGATION = new Set(['no', 'not', 'never', 'deny', 'denies', 'denied', 'without', 'nil', 'none', 'minus-flag']);
 
 /**

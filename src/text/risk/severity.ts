@@ -31,12 +31,22 @@ function detailsIn(engine: RiskEngine, text: string): ReadonlySet<string> {
 
 /**
  * The severity details of a risk in any text: a case's fact statement and the client's
- * words behind it, or a whole note.
+ * words behind it, or a whole note. `detail`: what must survive into the note (a
+ * strangulation, a plan's when); `means`: the ways of acting it names (an overdose, a fall).
  */
-export function severityOfText(engine: RiskEngine, text: string, category: string): string[] {
+export function severityOfText(engine: RiskEngine, text: string, category: string, kind: 'detail' | 'means' | 'any' = 'detail'): string[] {
   const family = riskFamily(category);
   const found = detailsIn(engine, text);
   return engine.severity
-    .filter((f) => f.families.includes(family) && (!f.categories || f.categories.includes(category)) && found.has(f.id))
+    .filter(
+      (f) =>
+        (kind === 'any' || (kind === 'means') === Boolean(f.means)) &&
+        f.families.includes(family) &&
+        (!f.categories || f.categories.includes(category)) &&
+        found.has(f.id),
+    )
     .map((f) => f.id);
 }
+
+/** The ids of the features that are ways of acting rather than details. */
+export const meansIds = (engine: RiskEngine): ReadonlySet<string> => new Set(engine.severity.filter((f) => f.means).map((f) => f.id));
