@@ -255,6 +255,11 @@ export const AnswersFile = z.strictObject({
   /** Talk of a screener's self-harm item ("question ten", "the last question"): a question about suicide. */
   screenerTalk: z.array(Pattern).min(1),
   /**
+   * A question that asks only for when, where or how ("Have you thought about when and
+   * where?"): in a session it follows talk of suicide, so it is about suicide though it names none.
+   */
+  asksSuicideDetail: z.array(Pattern).min(1),
+  /**
    * Answers that give the detail asked for instead of a yes ("When?" "Saturday, when Tom
    * takes the kids."; "How?" "The pills."): the answer affirms that part of the risk.
    */

@@ -328,3 +328,18 @@ describe('judgeWithSeverity: the method the note names', () => {
     expect(judge('risk.si.method', 'Client has thought of hanging herself.', note).status).toBe('captured');
   });
 });
+
+describe('judgeRiskFact: a risk named in the sentence that says it is over', () => {
+  const judge = (note: string) =>
+    judgeRiskFact('risk.si.active', 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set(['risk.si.active']) });
+
+  it('calls "SI improved since last session; pt no longer endorses SI" a contradiction', () => {
+    const j = judge('SI improved since last session; pt no longer endorses SI.');
+    expect(j.status).toBe('contradicted');
+    expect(j.explanation).toContain('records it as resolved');
+  });
+
+  it('keeps active SI that persists beside another level that resolved', () => {
+    expect(judge('Method-specific SI (OD) reported last session has resolved; nonspecific active SI persists.').status).toBe('captured');
+  });
+});

@@ -236,6 +236,12 @@ function judgeConfident(
         mention: asAttempt,
         explanation: `The client voiced ${name}; the note calls it ${label(asAttempt.category)}.`,
       };
+    // "SI improved since last session; pt no longer endorses SI": named in the sentence that
+    // says it is over, so the note records it as gone.
+    // Only the same words: "method-specific SI has resolved; nonspecific active SI persists" ends another level.
+    const over = documented && find('historical', (m) => m.category === documented.category && m.sentence === documented.sentence);
+    if (over && RESOLVED.test(over.sentence) && !/\b(?:hx|history)\b/i.test(over.sentence))
+      return { status: 'contradicted', mention: over, explanation: `The client voiced ${name}; the note records it as resolved.` };
     if (documented) {
       const missing = missingSeverity(family, opts.severity, opts.noteSeverity);
       if (missing.length > 0)

@@ -65,8 +65,11 @@ export function askedIn(engine: RiskEngine, previousTurn: string, mode: 'speech'
   const ctx: Context = { ...base, cueDefault: talksImages ? 'infant' : 'si' };
   const readings = talksImages ? readText(previousTurn, ctx) : whole;
   let context = familiesOf(readings.flatMap((r) => r.found));
-  // "Question ten asks about harming yourself": the therapist is asking about suicide.
-  if (!context.includes('si') && readings.some((r) => matches(list(engine, 'screenerTalk'), r.sent))) context = [...context, 'si'];
+  // "Question ten asks about harming yourself": the therapist is asking about suicide; so is
+  // "Have you thought about when and where?" with nothing else named.
+  const aboutSuicide = (r: Reading): boolean =>
+    matches(list(engine, 'screenerTalk'), r.sent) || matches(list(engine, 'asksSuicideDetail'), r.sent);
+  if (!context.includes('si') && readings.some(aboutSuicide)) context = [...context, 'si'];
   // "When those pictures come, what do you want to happen?": the pictures are of harm to the baby.
   if (context.length === 0 && talksImages) context = ['infant'];
   let qi = readings.map((r) => isQuestion(engine, r.sent)).lastIndexOf(true);
@@ -183,7 +186,9 @@ export function answerMentions(ctx: Context, readings: Reading[], asked: Asked):
  * the detail asked for affirms that part: a plan's when or where, a method's means.
  */
 function specificAnswer(ctx: Context, first: Reading, asked: Asked): void {
-  for (const part of ['plan', 'method'] as const) {
+  // Method first: "When those thoughts come, have you thought about how?" opens with "when"
+  // but asks how; an answer that names only a day still falls through to the plan.
+  for (const part of ['method', 'plan'] as const) {
     const category = part === 'plan' ? 'risk.si.plan' : 'risk.si.method';
     const askedFor =
       asked.mentions.some((q) => q.category === category) ||

@@ -211,6 +211,7 @@ function compileLists(rules: RiskRules, p: Problems): Map<string, Matcher> {
   ] as const)
     add('answers.yaml', key, answers[key]);
   add('answers.yaml', 'screenerTalk', answers.screenerTalk);
+  add('answers.yaml', 'asksSuicideDetail', answers.asksSuicideDetail);
   for (const part of ['plan', 'method'] as const) {
     add('answers.yaml', `specifics.${part}.asks`, answers.specifics[part].asks);
     add('answers.yaml', `specifics.${part}.answers`, answers.specifics[part].answers);

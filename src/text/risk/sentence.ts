@@ -70,7 +70,9 @@ export function prepare(text: string, rules: ModeRules): { sentences: Sentence[]
     while (t < tokens.length && tokens[t]!.end <= seg.start) t++;
     const own: Token[] = [];
     let u = t;
-    while (u < tokens.length && tokens[u]!.start < seg.end) own.push(tokens[u++]!);
+    // A line break inside a sentence is a wrap ("a formulated\nplan"), not a word: rules read
+    // across it. Sentences and label lines are already split where a line break means one.
+    for (; u < tokens.length && tokens[u]!.start < seg.end; u++) if (!/^\s+$/.test(tokens[u]!.text)) own.push(tokens[u]!);
     if (!seg.isHeading) sentences.push(sentenceFrom(seg, own, rules));
   }
   return { sentences, headings: segs.filter((s) => s.isHeading) };
