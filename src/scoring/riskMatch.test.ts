@@ -343,3 +343,21 @@ describe('judgeRiskFact: a risk named in the sentence that says it is over', () 
     expect(judge('Method-specific SI (OD) reported last session has resolved; nonspecific active SI persists.').status).toBe('captured');
   });
 });
+
+describe('judgeRiskFact: preparatory acts beside "no attempt"', () => {
+  it('captures preparatory behaviour when the note denies only an attempt', () => {
+    const note = 'Risk:\n- Preparatory behavior: wrote goodbye letters to children last wk\n- No attempt reported';
+    const j = judgeRiskFact('risk.si.behavior', 'present', findRiskMentions(engine, note, { mode: 'note' }), {
+      voiced: new Set(['risk.si.behavior']),
+    });
+    expect(j.status).toBe('captured');
+  });
+
+  it('still calls a denied attempt beside an attempt documented without its kind a question for a clinician', () => {
+    const note = 'Took an overdose on Friday. No attempt reported.';
+    const j = judgeRiskFact('risk.si.behavior', 'present', findRiskMentions(engine, note, { mode: 'note' }), {
+      voiced: new Set(['risk.si.behavior']),
+    });
+    expect(j.status).not.toBe('captured');
+  });
+});

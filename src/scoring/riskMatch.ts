@@ -176,7 +176,10 @@ function judgeConfident(
           .map(kindOf)
           .find((k) => k !== null))
       : null;
-    if (documented && denied && category === 'risk.si.behavior' && kindOf(denied) && documentedKind && kindOf(denied) !== documentedKind)
+    // "Preparatory behavior: wrote goodbye letters / No attempt reported": an attempt named
+    // without its kind is the actual attempt, which preparatory acts are not.
+    const deniedKind = denied ? (kindOf(denied) ?? (documentedKind && documentedKind !== 'actual' ? 'actual' : null)) : null;
+    if (documented && denied && category === 'risk.si.behavior' && deniedKind && documentedKind && deniedKind !== documentedKind)
       return {
         status: 'captured',
         mention: documented,

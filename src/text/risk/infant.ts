@@ -12,6 +12,21 @@ const has = (m: Matcher | undefined, sents: readonly Sentence[]): boolean =>
 /** Whether any of the sentences carries one of framing.yaml's lists ("intrusive", "intended"). */
 export const hasFraming = (engine: RiskEngine, key: string, sents: readonly Sentence[]): boolean => has(list(engine, key), sents);
 
+/** Words of wanting: a thought that holds one is a wish, whatever else it is called. */
+const DESIRE = new Set([
+  'want',
+  'wanting',
+  'wanted',
+  'wish',
+  'wishes',
+  'urge',
+  'urges',
+  'desire',
+  'desires',
+  'impulse',
+  'impulses',
+  'tempted',
+]);
 const NEGATION = new Set(['no', 'not', 'never', 'deny', 'denies', 'denied', 'without', 'nil', 'none', 'minus-flag']);
 
 /**
@@ -23,6 +38,11 @@ function affirmed(m: Matcher | undefined, s: Sentence, span?: { start: number; e
   return inItem(m, s, span).some(
     ([start]) => !s.tokens.slice(Math.max(from, start - 3), start).some((t) => t.keys.some((k) => NEGATION.has(k))),
   );
+}
+
+/** Words of intent outside the span of the harm itself: how the thought is held, not what it shows. */
+function intendedOutside(m: Matcher | undefined, s: Sentence, span: { start: number; end: number }): boolean {
+  return inItem(m, s, span).some(([start, end]) => end <= span.start || start >= span.end);
 }
 
 /** The item of a risk line ("+a, -b; c") that holds the span: the whole sentence without one. */
@@ -72,6 +92,12 @@ export function classifyInfant(
   // unless the denial names the intrusive thoughts themselves ("denies intrusive thoughts").
   if (assertion === 'denied' && !has(list(engine, 'intrusiveNamed'), [sentence]))
     return { category: 'risk.harm_to_infant.intent', framed: true };
+  // "Intrusive, unwanted images of deliberately letting the car seat fall": the thought is
+  // named intrusive, and "deliberately" is what the image shows, not how it is held.
+  // "Intrusive thoughts of wanting to hit the baby" still names a wish: that stays intent.
+  const wishes = sentence.tokens.some((t) => t.keys.some((k) => DESIRE.has(k)));
+  if (span && !wishes && affirmed(list(engine, 'intrusiveNamed'), sentence) && !intendedOutside(list(engine, 'intended'), sentence, span))
+    return { category: 'risk.harm_to_infant.intrusive', framed: true };
   const intrusive = has(list(engine, 'intrusive'), around);
   const intended = affirmed(list(engine, 'intended'), sentence, span);
   if (intrusive && !intended) return { category: 'risk.harm_to_infant.intrusive', framed: true };
