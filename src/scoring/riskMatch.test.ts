@@ -361,3 +361,18 @@ describe('judgeRiskFact: preparatory acts beside "no attempt"', () => {
     expect(j.status).not.toBe('captured');
   });
 });
+
+describe('judgeRiskFact: a denial of another substance', () => {
+  const judge = (note: string) =>
+    judgeRiskFact('risk.substance', 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set(['risk.substance']) });
+
+  it('captures drinking when the note denies only drugs', () => {
+    const j = judge('Alcohol: ~1 bottle wine (75cl) most nights since delivery. / Drugs: denies');
+    expect(j.status).toBe('captured');
+    expect(j.explanation).toContain('another substance');
+  });
+
+  it('does not let "Alcohol: nil" stand beside drinking the client voiced', () => {
+    expect(judge('Alcohol: nil. Smoking: nil.').status).toBe('contradicted');
+  });
+});

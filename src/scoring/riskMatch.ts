@@ -13,6 +13,7 @@ import {
   DENIES_THOUGHTS,
   INTENT_WORDS,
   kindOf,
+  otherSubstance,
   ELEMENTS,
   RESOLVED,
   SOFTENED,
@@ -184,6 +185,12 @@ function judgeConfident(
         status: 'captured',
         mention: documented,
         explanation: `The note documents ${name} ("${documented.trigger}"); its denial ("${denied.trigger}") is of another kind of attempt.`,
+      };
+    if (documented && denied && category === 'risk.substance' && otherSubstance(documented, denied))
+      return {
+        status: 'captured',
+        mention: documented,
+        explanation: `The note documents ${name} ("${documented.trigger}"); its denial ("${denied.trigger}") is of another substance.`,
       };
     if (documented && denied && ELEMENTS.has(category) && denied.category === category && documented.category === category)
       return {

@@ -126,3 +126,16 @@ export function overstates(category: RiskCategory, m: RiskMention): boolean {
   if (fact === undefined || note === undefined) return m.category !== category;
   return note > fact;
 }
+
+const ALCOHOL = /\b(?:alcohol|etoh|drink\w*|drank|wine|beer|vodka|gin|rum|cider|lager|spirits|whiske?y|units?)\b/i;
+const DRUGS = /\b(?:drugs?|cannabis|marijuana|weed|cocaine|heroin|opioids?|meth\w*|benzo\w*|pills|substances|illicit)\b/i;
+
+/**
+ * "Alcohol: a bottle of wine most nights / Drugs: denies": a denial of one kind of substance
+ * does not deny another.
+ */
+export function otherSubstance(documented: RiskMention, denied: RiskMention): boolean {
+  const kind = (m: RiskMention): string | null => (ALCOHOL.test(m.trigger) ? 'alcohol' : DRUGS.test(m.trigger) ? 'drugs' : null);
+  const [a, b] = [kind(documented), kind(denied)];
+  return a !== null && b !== null && a !== b;
+}
