@@ -376,3 +376,17 @@ describe('judgeRiskFact: a denial of another substance', () => {
     expect(judge('Alcohol: nil. Smoking: nil.').status).toBe('contradicted');
   });
 });
+
+describe('judgeRiskFact: SI named with another level beside it', () => {
+  const judge = (category: 'risk.si.active' | 'risk.si.passive', note: string) =>
+    judgeRiskFact(category, 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set([category]) });
+
+  it('does not let "SI: remains passive" document active ideation', () => {
+    expect(judge('risk.si.active', 'SI: remains passive (wish to be dead), unchanged since intake.').status).toBe('mischaracterised');
+  });
+
+  it('still lets it document passive ideation, and SI without a level document active', () => {
+    expect(judge('risk.si.passive', 'SI: remains passive (wish to be dead), unchanged since intake.').status).toBe('captured');
+    expect(judge('risk.si.active', 'Pt endorses SI; denies intent or plan.').status).toBe('captured');
+  });
+});

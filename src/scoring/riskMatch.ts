@@ -109,10 +109,20 @@ function judgeConfident(
   // that conveys that element.
   const generic = category === riskFamily(category);
   const ideation = category === 'risk.si.passive' || category === 'risk.si.active' || category === 'risk.harm_to_infant.intrusive';
+  // "SI: remains passive": SI named without a level is levelless only when its sentence
+  // gives no other level of ideation.
+  const otherLevelBeside = (m: RiskMention): boolean =>
+    family.some(
+      (o) =>
+        o.sentence === m.sentence &&
+        o.assertion === m.assertion &&
+        (o.category === 'risk.si.passive' || o.category === 'risk.si.active') &&
+        o.category !== category,
+    );
   const covers = (m: RiskMention): boolean =>
     generic ||
     m.category === category ||
-    (ideation && category.startsWith('risk.si') && m.category === riskFamily(category) && !m.screenerItem);
+    (ideation && category.startsWith('risk.si') && m.category === riskFamily(category) && !m.screenerItem && !otherLevelBeside(m));
   const find = (a: Assertion, test: (m: RiskMention) => boolean = covers): RiskMention | undefined =>
     family.find((m) => m.assertion === a && test(m));
   const name = label(category);
