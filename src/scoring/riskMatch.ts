@@ -20,6 +20,7 @@ import {
   SWAPS,
   overstates,
 } from './riskWording.ts';
+import { meansMismatch, missingSeverity, type FactMeans } from './riskDetails.ts';
 
 /** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
 const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);
@@ -54,7 +55,7 @@ export interface JudgeOptions {
    * The ways of acting the fact names (overdose, hanging), and every id that is a way of
    * acting: a note that documents the method, plan or act with only other means has it wrong.
    */
-  means?: { fact: readonly string[]; known: ReadonlySet<string> };
+  means?: FactMeans;
 }
 
 /**
@@ -367,32 +368,4 @@ function judgeConfident(
     return { status: 'mischaracterised', mention: current, explanation: `${name} (${expected}) is written as the client's current risk.` };
   if (same) return { status: 'captured', mention: same, explanation: `The note keeps ${name} as ${expected}.` };
   return { status: 'omitted', mention: null, explanation: `The note does not record ${name} (${expected}).` };
-}
-
-/** Severity details the fact is about that no present mention of its risk carries. */
-/**
- * "SI w/ method (overdose)" when she pictured hanging: the sentences documenting the risk
- * name means, and none of them is one the client named. A note naming no means is not wrong.
- */
-function meansMismatch(
-  family: readonly RiskMention[],
-  means: JudgeOptions['means'],
-): { mention: RiskMention; noted: string[]; voiced: string[] } | null {
-  if (!means || means.fact.length === 0) return null;
-  const present = family.filter((m) => m.assertion === 'present');
-  const noted = [...new Set(present.flatMap((m) => (m.severity ?? []).filter((id) => means.known.has(id))))];
-  if (noted.length === 0 || noted.some((id) => means.fact.includes(id))) return null;
-  const mention = present.find((m) => (m.severity ?? []).some((id) => means.known.has(id)))!;
-  const words = (ids: readonly string[]): string[] => ids.map((id) => id.replace(/^means-/, '').replace(/-/g, ' '));
-  return { mention, noted: words(noted), voiced: words(means.fact) };
-}
-
-function missingSeverity(
-  family: readonly RiskMention[],
-  required: readonly string[] | undefined,
-  inNote: ReadonlySet<string> | undefined,
-): string[] {
-  if (!required || required.length === 0) return [];
-  const carried = new Set([...family.filter((m) => m.assertion === 'present').flatMap((m) => m.severity ?? []), ...(inNote ?? [])]);
-  return required.filter((r) => !carried.has(r)).map((r) => r.replace(/-/g, ' '));
 }
