@@ -331,6 +331,8 @@ export const FramingFile = z.strictObject({
    * intrusive image, not as suicide, only on these words.
    */
   imageDistress: z.array(Pattern).min(1),
+  /** Intent recorded as present anywhere in the sentence: the thought is intent, whatever its item says. */
+  intentStated: z.array(Pattern).min(1),
   /** Names a baby or child, for telling whom "him" or "her" means. */
   infantWords: z.array(Pattern).min(1),
   adultWords: z.array(Pattern).min(1),

@@ -216,7 +216,16 @@ function compileLists(rules: RiskRules, p: Problems): Map<string, Matcher> {
     add('answers.yaml', `specifics.${part}.asks`, answers.specifics[part].asks);
     add('answers.yaml', `specifics.${part}.answers`, answers.specifics[part].answers);
   }
-  for (const key of ['intrusive', 'intrusiveNamed', 'intended', 'intendedAlways', 'imageDistress', 'infantWords', 'adultWords'] as const)
+  for (const key of [
+    'intrusive',
+    'intrusiveNamed',
+    'intended',
+    'intendedAlways',
+    'imageDistress',
+    'intentStated',
+    'infantWords',
+    'adultWords',
+  ] as const)
     add('framing.yaml', key, framing[key]);
   for (const key of ['other', 'historical', 'current'] as const) add('context.yaml', `headings.${key}`, context.headings[key]);
   add('context.yaml', 'closesAsPast', context.closesAsPast);

@@ -88,6 +88,8 @@ export function classifyInfant(
   span?: { start: number; end: number },
 ): { category: RiskCategory; framed: boolean } {
   if (inItem(list(engine, 'intendedAlways'), sentence, span).length > 0) return { category: 'risk.harm_to_infant.intent', framed: true };
+  if (assertion !== 'denied' && affirmed(list(engine, 'intentStated'), sentence))
+    return { category: 'risk.harm_to_infant.intent', framed: true };
   // "I don't want to hurt her", "denies thoughts of harming the baby": what is denied is intent,
   // unless the denial names the intrusive thoughts themselves ("denies intrusive thoughts").
   if (assertion === 'denied' && !has(list(engine, 'intrusiveNamed'), [sentence]))
