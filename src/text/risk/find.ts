@@ -311,7 +311,10 @@ function toMentions(text: string, readings: readonly Reading[], ctx: Context): R
  * text order. In speech, `previousTurn` lets a bare yes/no answer take the risk the
  * therapist asked about.
  */
-export function findRiskMentions(engine: RiskEngine, text: string, opts: FindOptions): RiskMention[] {
+export function findRiskMentions(engine: RiskEngine, written: string, opts: FindOptions): RiskMention[] {
+  // "~~Pt denies SI.~~ Pt endorses passive SI": a reviewer struck the words out of the draft.
+  // Blanked, not removed, so every offset still points into what was written.
+  const text = opts.mode === 'note' ? written.replace(/~~[^~\n]+~~/g, (s) => ' '.repeat(s.length)) : written;
   const rules = engine.modes[opts.mode];
   const speech = opts.mode !== 'note';
   const asked: Asked | null =

@@ -455,3 +455,16 @@ describe('ratings, lists and look-alike words in notes', () => {
     expect(now.every((m) => !m.pastOnly)).toBe(true);
   });
 });
+
+describe('words a reviewer struck out of a draft note', () => {
+  it('reads "~~Pt denies SI.~~" as deleted, and quotes the words that stand from where they were written', () => {
+    const note = 'Risk: ~~Pt denies SI.~~ Pt endorses passive SI (wish to disappear); denies intent.';
+    expect(found(note, 'note')).toEqual(['risk.si.intent:denied', 'risk.si.passive:present']);
+    const passive = findRiskMentions(engine, note, { mode: 'note' }).find((m) => m.category === 'risk.si.passive')!;
+    expect(note.slice(passive.start, passive.end)).toContain('passive SI');
+  });
+
+  it('still reads struck words in speech, where tildes are no markup', () => {
+    expect(found('I ~~want to die~~ honestly.', 'speech')).toEqual(['risk.si.passive:present']);
+  });
+});
