@@ -329,9 +329,12 @@ describe('judgeWithSeverity: the method the note names', () => {
   });
 });
 
+/** How a note documents a risk the client voiced, read by the project's rules. */
+const judgeNote = (category: RiskCategory, note: string) =>
+  judgeRiskFact(category, 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set([category]) });
+
 describe('judgeRiskFact: a risk named in the sentence that says it is over', () => {
-  const judge = (note: string) =>
-    judgeRiskFact('risk.si.active', 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set(['risk.si.active']) });
+  const judge = (note: string) => judgeNote('risk.si.active', note);
 
   it('calls "SI improved since last session; pt no longer endorses SI" a contradiction', () => {
     const j = judge('SI improved since last session; pt no longer endorses SI.');
@@ -347,24 +350,16 @@ describe('judgeRiskFact: a risk named in the sentence that says it is over', () 
 describe('judgeRiskFact: preparatory acts beside "no attempt"', () => {
   it('captures preparatory behaviour when the note denies only an attempt', () => {
     const note = 'Risk:\n- Preparatory behavior: wrote goodbye letters to children last wk\n- No attempt reported';
-    const j = judgeRiskFact('risk.si.behavior', 'present', findRiskMentions(engine, note, { mode: 'note' }), {
-      voiced: new Set(['risk.si.behavior']),
-    });
-    expect(j.status).toBe('captured');
+    expect(judgeNote('risk.si.behavior', note).status).toBe('captured');
   });
 
   it('still calls a denied attempt beside an attempt documented without its kind a question for a clinician', () => {
-    const note = 'Took an overdose on Friday. No attempt reported.';
-    const j = judgeRiskFact('risk.si.behavior', 'present', findRiskMentions(engine, note, { mode: 'note' }), {
-      voiced: new Set(['risk.si.behavior']),
-    });
-    expect(j.status).not.toBe('captured');
+    expect(judgeNote('risk.si.behavior', 'Took an overdose on Friday. No attempt reported.').status).not.toBe('captured');
   });
 });
 
 describe('judgeRiskFact: a denial of another substance', () => {
-  const judge = (note: string) =>
-    judgeRiskFact('risk.substance', 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set(['risk.substance']) });
+  const judge = (note: string) => judgeNote('risk.substance', note);
 
   it('captures drinking when the note denies only drugs', () => {
     const j = judge('Alcohol: ~1 bottle wine (75cl) most nights since delivery. / Drugs: denies');
@@ -378,8 +373,7 @@ describe('judgeRiskFact: a denial of another substance', () => {
 });
 
 describe('judgeRiskFact: SI named with another level beside it', () => {
-  const judge = (category: 'risk.si.active' | 'risk.si.passive', note: string) =>
-    judgeRiskFact(category, 'present', findRiskMentions(engine, note, { mode: 'note' }), { voiced: new Set([category]) });
+  const judge = judgeNote;
 
   it('does not let "SI: remains passive" document active ideation', () => {
     expect(judge('risk.si.active', 'SI: remains passive (wish to be dead), unchanged since intake.').status).toBe('mischaracterised');

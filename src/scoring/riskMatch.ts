@@ -22,6 +22,9 @@ import {
 } from './riskWording.ts';
 import { meansMismatch, missingSeverity, type FactMeans } from './riskDetails.ts';
 
+/** "Has resolved", "no longer": the note says it is over now, not that it is a history. */
+const saysResolved = (m: RiskMention): boolean => RESOLVED.test(m.sentence) && !/\b(?:hx|history)\b/i.test(m.sentence);
+
 /** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
 const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);
 const IDEATION: ReadonlySet<string> = new Set([
@@ -261,7 +264,7 @@ function judgeConfident(
     // says it is over, so the note records it as gone.
     // Only the same words: "method-specific SI has resolved; nonspecific active SI persists" ends another level.
     const over = documented && find('historical', (m) => m.category === documented.category && m.sentence === documented.sentence);
-    if (over && RESOLVED.test(over.sentence) && !/\b(?:hx|history)\b/i.test(over.sentence))
+    if (over && saysResolved(over))
       return { status: 'contradicted', mention: over, explanation: `The client voiced ${name}; the note records it as resolved.` };
     if (documented) {
       const missing = missingSeverity(family, opts.severity, opts.noteSeverity);
@@ -291,7 +294,7 @@ function judgeConfident(
       };
     const past = find('historical', (m) => m.category === category || covers(m) || m.category === riskFamily(category));
     // "Passive SI reported at last visit has resolved": the note says it is gone now.
-    if (past && RESOLVED.test(past.sentence) && !/\b(?:hx|history)\b/i.test(past.sentence))
+    if (past && saysResolved(past))
       return { status: 'contradicted', mention: past, explanation: `The client voiced ${name}; the note records it as resolved.` };
     if (past) return { status: 'mischaracterised', mention: past, explanation: `Current ${name} is written as history only.` };
     // The only word on it is a screener item scored 0: a reader would take it as no SI.

@@ -1,6 +1,6 @@
 import type { RiskCategory } from '../../domain/categories.ts';
 import { findAll } from '../rules/match.ts';
-import type { Context, Reading } from './find.ts';
+import type { Context, Found, Reading } from './find.ts';
 import { hasFraming, referentOf } from './infant.ts';
 
 /** What a pictured method can be mistaken for: the act, the method, or thoughts of it. */
@@ -24,14 +24,12 @@ export function methodOnBabyYields(ctx: Context, readings: readonly Reading[]): 
   const infant = ctx.engine.lists.get('framing.infantWords');
   const suicide = SUICIDE.flatMap((n) => ctx.rules.concepts.get(n) ?? []);
   const self = ctx.rules.concepts.get('self-reflexive');
+  const yields = (f: Found): boolean => YIELDING.has(f.category) && f.assertion === 'present';
   const relabel = (r: Reading): void => {
-    for (const f of r.found)
-      if (YIELDING.has(f.category) && f.assertion === 'present')
-        Object.assign(f, { category: 'risk.harm_to_infant.intrusive', rule: `${f.rule}>baby-image` });
+    for (const f of r.found.filter(yields)) Object.assign(f, { category: 'risk.harm_to_infant.intrusive', rule: `${f.rule}>baby-image` });
   };
   readings.forEach((r, i) => {
-    const si = r.found.filter((f) => YIELDING.has(f.category) && f.assertion === 'present');
-    if (si.length === 0 || suicide.some((c) => findAll(c, r.sent.ctx).length > 0)) return;
+    if (!r.found.some(yields) || suicide.some((c) => findAll(c, r.sent.ctx).length > 0)) return;
     const around = readings.slice(Math.max(0, i - 1), i + 2).map((x) => x.sent);
     if (!hasFraming(ctx.engine, 'imageDistress', around)) return;
     if (r.found.some((f) => f.category === 'risk.harm_to_infant.intrusive' && f.assertion === 'present')) return relabel(r);

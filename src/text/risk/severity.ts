@@ -48,5 +48,11 @@ export function severityOfText(engine: RiskEngine, text: string, category: strin
     .map((f) => f.id);
 }
 
-/** The ids of the features that are ways of acting rather than details. */
-export const meansIds = (engine: RiskEngine): ReadonlySet<string> => new Set(engine.severity.filter((f) => f.means).map((f) => f.id));
+const MEANS = new WeakMap<RiskEngine, ReadonlySet<string>>();
+
+/** The ids of the features that are ways of acting rather than details; once per engine, as scoring asks per fact. */
+export function meansIds(engine: RiskEngine): ReadonlySet<string> {
+  let ids = MEANS.get(engine);
+  if (!ids) MEANS.set(engine, (ids = new Set(engine.severity.filter((f) => f.means).map((f) => f.id))));
+  return ids;
+}
