@@ -33,3 +33,32 @@ export function missingSeverity(
   const carried = new Set([...family.filter((m) => m.assertion === 'present').flatMap((m) => m.severity ?? []), ...(inNote ?? [])]);
   return required.filter((r) => !carried.has(r)).map((r) => r.replace(/-/g, ' '));
 }
+
+/**
+ * The risk documented under another risk's name, in the same sentence: self-harm written as
+ * "a suicide attempt by scratching her arms", or a fixed false belief written as "intrusive
+ * thoughts that the baby is evil" (an ego-dystonic obsession, which it is not: the response
+ * to a delusion is urgent, to an intrusive thought reassurance).
+ */
+const CALLED: Readonly<Record<string, string>> = {
+  'risk.self_harm': 'risk.si.behavior',
+  'risk.psychosis': 'risk.harm_to_infant.intrusive',
+};
+
+export function calledAnotherRisk(
+  category: string,
+  documented: RiskMention | undefined,
+  mentions: readonly RiskMention[],
+): RiskMention | undefined {
+  const other = CALLED[category];
+  if (!other || !documented) return undefined;
+  return mentions.find(
+    (m) =>
+      m.category === other &&
+      m.assertion === 'present' &&
+      m.confidence === 'high' &&
+      m.sentence === documented.sentence &&
+      // The intrusive-thought label must govern the belief, so it comes first.
+      (other !== 'risk.harm_to_infant.intrusive' || m.sentence.indexOf(m.trigger) < documented.sentence.indexOf(documented.trigger)),
+  );
+}

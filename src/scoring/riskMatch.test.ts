@@ -384,3 +384,19 @@ describe('judgeRiskFact: SI named with another level beside it', () => {
     expect(judge('risk.si.active', 'Pt endorses SI; denies intent or plan.').status).toBe('captured');
   });
 });
+
+describe('judgeRiskFact: a risk written under another name', () => {
+  it('calls a fixed false belief written as an intrusive thought mischaracterised', () => {
+    const j = judgeNote('risk.psychosis', 'Client describes intrusive thoughts that the baby is evil, which she finds upsetting.');
+    expect(j.status).toBe('mischaracterised');
+    expect(j.explanation).toMatch(/intrusive/);
+  });
+
+  it('still captures the belief documented as a delusion beside intrusive thoughts named first elsewhere', () => {
+    expect(judgeNote('risk.psychosis', 'Believes the baby is evil; no insight. Intrusive thoughts denied.').status).toBe('captured');
+  });
+
+  it('reads "SI: improved since last session; none this week" as SI denied', () => {
+    expect(judgeNote('risk.si.active', 'SI: improved since last session; none this week. Engaged w/ BA.').status).toBe('contradicted');
+  });
+});

@@ -20,7 +20,7 @@ import {
   SWAPS,
   overstates,
 } from './riskWording.ts';
-import { meansMismatch, missingSeverity, type FactMeans } from './riskDetails.ts';
+import { calledAnotherRisk, meansMismatch, missingSeverity, type FactMeans } from './riskDetails.ts';
 
 /** "Has resolved", "no longer": the note says it is over now, not that it is a history. */
 const saysResolved = (m: RiskMention): boolean => RESOLVED.test(m.sentence) && !/\b(?:hx|history)\b/i.test(m.sentence);
@@ -245,20 +245,12 @@ function judgeConfident(
         mention: documented,
         explanation: `The note softens ${name} ("${documented.sentence.trim()}") to something ordinary.`,
       };
-    // Self-harm written as "a suicide attempt by scratching her arms" is the wrong risk, even
-    // though the note names the self-harm too.
-    const asAttempt =
-      category === 'risk.self_harm' &&
-      documented &&
-      mentions.find(
-        (m) =>
-          m.category === 'risk.si.behavior' && m.assertion === 'present' && m.confidence === 'high' && m.sentence === documented.sentence,
-      );
-    if (asAttempt)
+    const asAnother = calledAnotherRisk(category, documented, mentions);
+    if (asAnother)
       return {
         status: 'mischaracterised',
-        mention: asAttempt,
-        explanation: `The client voiced ${name}; the note calls it ${label(asAttempt.category)}.`,
+        mention: asAnother,
+        explanation: `The client voiced ${name}; the note calls it ${label(asAnother.category)}.`,
       };
     // "SI improved since last session; pt no longer endorses SI": named in the sentence that
     // says it is over, so the note records it as gone.

@@ -105,7 +105,7 @@ export const RESOLVED = /\b(?:resolved|no longer|not been present|has ceased|rem
 /** Words that make a risk ordinary: risky drinking written as social or occasional use. */
 export const SOFTENED: Partial<Record<RiskCategory, RegExp>> = {
   'risk.substance':
-    /\b(?:social(?:ly)?|occasional(?:ly)?|moderate(?:ly)?|light|minimal|to (?:help her )?relax|unremarkable|within (?:safe|recommended) limits)\b/i,
+    /\b(?:social(?:ly)?|occasional(?:ly)?|moderate(?:ly)?|light|minimal|to (?:help her )?relax|unremarkable|within (?:safe|recommended) limits|a (?:few|couple of) drinks|a glass or two|the odd (?:drink|glass))\b/i,
 };
 
 /** Risks a note can put in place of the one the client voiced: [the fact, what the note says]. */

@@ -13,6 +13,11 @@ describe('tokenize', () => {
     expect(shown("My mum's been talking about it.")).toMatch(/^my\[my\] mum\[mum,mom\] 's\['s\] been/);
   });
 
+  // wink types ");" as an emoticon; a rule still needs the ";" that ends a clause.
+  it('splits a run of punctuation into its marks, whatever wink calls it', () => {
+    expect(shown('SI ("better off without me"); nil HI')).toMatch(/"\["\] \)\[\)\] ;\[;\] nil/);
+  });
+
   // wink-nlp's lexicon cache once made "mum's" one token after some texts had been read, so
   // a sentence's mentions hung on what the process had read before it.
   it('reads every labelled text the same the second time as the first', async () => {

@@ -63,7 +63,8 @@ export function tokenize(text: string): Token[] {
       return;
     }
     // A run of punctuation ("):", ");") is several marks: a rule looks for the ";" or ":" in it.
-    if (mark && value.length > 1 && /^[()[\]{}:;,.!?"]+$/.test(value) && !/^[.]+$/.test(value)) {
+    // wink may type such a run as an emoticon (");"), so the characters decide, not the type.
+    if (value.length > 1 && /^[()[\]{}:;,.!?"]+$/.test(value) && !/^[.]+$/.test(value)) {
       for (let k = 0; k < value.length; k++)
         out.push(makeToken(value[k]!, value[k]!, text.slice(start + k, start + k + 1), start + k, start + k + 1, true));
       return;

@@ -155,7 +155,9 @@ function coversForward(input: AssertionInput, t: Trigger, active: readonly Trigg
   if (t.kind === 'other' && !t.explicit) {
     // "Her husband (not the client) has voiced...": an aside naming the client is not her speaking.
     if (hasConceptOutsideAsides(input, 'self', t.end, span.start)) return false;
-    for (let i = t.end; i < span.start; i++) if (isComma(sent, i)) return false;
+    // "her ex-partner, who has sent texts threatening to kill...": a relative clause goes on about her.
+    const relative = (i: number): boolean => /^(?:who|whose)$/.test(sent.tokens[i + 1]?.lower ?? '');
+    for (let i = t.end; i < span.start; i++) if (isComma(sent, i) && !relative(i)) return false;
   }
   return true;
 }

@@ -199,6 +199,22 @@ describe('assertion: someone else, hypothetical, history', () => {
     ['Safety plan reviewed; client agreed to call 988 should suicidal thoughts return.', 'note', ['risk.si:hypothetical']],
     ['Reviewed warning signs of postpartum psychosis.', 'note', ['risk.psychosis:hypothetical']],
     ['What would you do if the thoughts of ending your life came back?', 'speech', ['risk.si.active:hypothetical']],
+    // A note's sentence that gives a risk to someone else keeps it theirs until the client comes back.
+    [
+      "Pt worried about her friend, who has been saying 'I wish I could just disappear, the kids would be fine without me.'",
+      'note',
+      ['risk.si.passive:other'],
+    ],
+    ['Her daughter has been scratching her arms until they bleed.', 'note', ['risk.self_harm:other']],
+    [
+      'Her sister attempted suicide last year and she now has passive SI herself.',
+      'note',
+      ['risk.si.behavior:other', 'risk.si.passive:present'],
+    ],
+    // A threat to kill another adult is the one who made it's risk; a threat against her is IPV.
+    ['Pt reports her husband has threatened to kill her ex-partner if he reappears.', 'note', ['risk.hi:other']],
+    ['He threatened to kill me if I left.', 'speech', ['risk.ipv:present']],
+    ['FHx: mother k/c/o schizophrenia, hears voices, 2 admissions.', 'note', ['risk.psychosis:other']],
   ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 

@@ -82,6 +82,12 @@ describe('the rule pattern language', () => {
     expect(matches('(a show | movie) about suicide', 'We watched a show about suicide.')).toEqual(['a show about suicide']);
   });
 
+  it('reads a bare clitic ("\'s", "\'ll") as a word and \'x\' as a quoted mark', () => {
+    expect(matches("client 's brother", "She threatened to kill the client's brother.")).toEqual(["client 's brother"]);
+    expect(matches("i 'll do it", "I'll do it tonight.")).toEqual(["I 'll do it"]);
+    expect(matches("'(' past ')'", 'SI (past)')).toEqual(['( past )']);
+  });
+
   it('reports a broken pattern with the column of the fault', () => {
     expect(() => parsePattern('(kill | end myself')).toThrow(PatternError);
     const thrown = ((): unknown => {

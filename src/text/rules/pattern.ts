@@ -97,7 +97,8 @@ function lex(src: string): Lexeme[] {
 
 function atom(lx: Lexeme): Node {
   const t = lx.text;
-  if (t.startsWith("'")) return { kind: 'cased', text: t.slice(1, -1) };
+  // A quote is 'text'; a bare clitic ("'s", "'ll", "'d") is a word like any other.
+  if (t.length > 2 && t.startsWith("'") && t.endsWith("'")) return { kind: 'cased', text: t.slice(1, -1) };
   if (t.startsWith('/')) {
     try {
       return { kind: 'regex', re: new RegExp(t.slice(1, -1), 'u') };
