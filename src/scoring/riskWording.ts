@@ -81,8 +81,9 @@ export const ELEMENT_LEVELS: ReadonlySet<string> = new Set([
 
 // "Denies thoughts of harming the baby", "nil thoughts of harm to self or infant",
 // "Thoughts of harm to infant: nil".
+// Also the flat notation: "Harm to infant: -ve", "Infant harm ideation: nil", "-thoughts of harm to infant".
 export const DENIES_THOUGHTS =
-  /\b(?:denies|denied|denying|no|nil|none)\b[^.;]{0,30}\b(?:thoughts?|images?|ideation)\b|\b(?:thoughts?|images?)\b[^.;\n]{0,60}:\s*(?:nil|none|no|n|denies|denied|neg)\b/i;
+  /\b(?:denies|denied|denying|no|nil|none)\b[^.;]{0,30}\b(?:thoughts?|images?|ideation)\b|\b(?:thoughts?|images?|harm|ideation)\b[^.;\n]{0,60}:\s*(?:nil|none|no|n|denies|denied|neg|-ve|negative|absent)(?![a-z])|(?:^|[\s,;(])-\s?(?:thoughts?|images?) of harm/i;
 export const INTENT_WORDS = /\b(?:intent|intend|intention|urges?|wish|wants?|desire|plan|act on|deliberate)/i;
 
 /** C-SSRS kinds of suicidal behaviour: a note can say yes to one and no to another. */

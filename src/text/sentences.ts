@@ -94,6 +94,10 @@ const SHORTHAND = new Set([
 const LINE_STARTS_UNIT = /^[ \t]*(?:[-*+\u2022]\s|\d{1,2}[.)]\s|#{1,6}\s|\*\*|[A-Za-z][A-Za-z0-9 /&()-]{0,40}:(?:\s|$))/;
 const MD_HEADING = /^([ \t]*#{1,6}[ \t]+)(.*?)[ \t#]*$/;
 const LIST_MARKER = /^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+/;
+// A screen's numbered item answered in a word ("1. Y", "3) N", "6. not asked"): for risk
+// reading the number is the item, so it is kept and the items read as one screen.
+const ANSWER_AFTER = /^\s*(?:y|n|yes|no|[\u2713\u2717\u2714\u2718]|not asked|deferred|n\/a)(?![a-z])/i;
+const ANSWER_ITEM = /^[ \t]*\d{1,2}[.)][ \t]+(?:y|n|yes|no|[\u2713\u2717\u2714\u2718]|not asked|deferred|n\/a)(?![a-z])/i;
 const BOLD_LABEL = /^\*\*[^*\n]{1,60}?(?::\*\*|\*\*:)[ \t]*/;
 const BOLD_LINE = /^\*\*[^*\n]{1,60}\*\*:?[ \t]*$/;
 const PLAIN_LABEL_LINE = /^[A-Za-z][A-Za-z0-9 /&()-]{0,40}:[ \t]*$/;
@@ -124,6 +128,8 @@ function sentenceEnds(line: string): number[] {
     // An ellipsis mid-thought ("I just... don't know") is not an end.
     if ((punct === '...' || punct === '\u2026') && !/[A-Z"\u201c]/.test(nextChar)) continue;
     if (punct === '.' && isAbbreviation(line, m.index, nextChar)) continue;
+    // "1. Y 2. N": a screen's item number and its answer are one item, not two sentences.
+    if (punct === '.' && /(?:^|\s)\d{1,2}$/.test(line.slice(0, m.index)) && ANSWER_AFTER.test(line.slice(after))) continue;
     // A quoted question mid-sentence: She asked "why me?" and cried.
     if (/["'\u201d\u2019]$/.test(m[0]) && /[a-z]/.test(nextChar)) continue;
     ends.push(after);
@@ -200,12 +206,13 @@ export function segments(text: string, opts: SegmentOptions = {}): Segment[] {
       prevLine = '';
       continue;
     }
-    const startsUnit = LINE_STARTS_UNIT.test(line.text);
+    const answerItem = opts.keepLabels === true && ANSWER_ITEM.test(line.text) && paraStart >= 0;
+    const startsUnit = LINE_STARTS_UNIT.test(line.text) && !answerItem;
     const capitalStart = /^[ \t]*["\u201c]?[A-Z0-9]/.test(line.text);
-    if (paraStart >= 0 && (startsUnit || (capitalStart && !CONTINUES.test(prevLine)))) flush();
+    if (paraStart >= 0 && !answerItem && (startsUnit || (capitalStart && !CONTINUES.test(prevLine)))) flush();
 
     let bodyStart = line.start;
-    const marker = LIST_MARKER.exec(line.text);
+    const marker = answerItem ? null : LIST_MARKER.exec(line.text);
     if (marker) bodyStart += marker[0].length;
     const rest = text.slice(bodyStart, line.start + line.text.length);
     const label = BOLD_LABEL.exec(rest);

@@ -44,6 +44,8 @@ export interface Reading {
   /** Spans that words-that-are-not-risk claimed (idioms, grief, media): the safety net keeps out. */
   excluded: { start: number; end: number }[];
   sectionDefault: 'historical' | 'other' | null;
+  /** The heading the sentence stands under, read as a sentence (a rule's `within` may hold there). */
+  heading?: Sentence;
 }
 
 export interface Context {
@@ -104,7 +106,7 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
   const neighbours = [readings[i - 2], readings[i - 1], readings[i + 1], readings[i + 2]]
     .filter((x): x is Reading => x !== undefined)
     .map((x) => x.sent);
-  const read = readTargets(r.sent, ctx.rules.targets, neighbours);
+  const read = readTargets(r.sent, ctx.rules.targets, neighbours, r.heading);
   r.excluded = read.excluded;
   // A trigger that is part of a risk phrase belongs to it: the "not" of "easier if she were
   // not around" negates nothing else in the sentence.
@@ -172,8 +174,15 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
 export function readText(text: string, ctx: Context): Reading[] {
   const { sentences } = prepare(text, ctx.rules);
   const headings = new Map<string, Set<string>>();
+  const headingSentences = new Map<string, Sentence | undefined>();
+  const headingOf = (h: string | null): Sentence | undefined => {
+    if (!h) return undefined;
+    if (!headingSentences.has(h)) headingSentences.set(h, prepare(h, ctx.rules).sentences[0]);
+    return headingSentences.get(h);
+  };
   const readings: Reading[] = sentences.map((sent) => {
     const triggers = findTriggers(sent, ctx.rules);
+    const heading = headingOf(sent.seg.heading);
     return {
       sent,
       triggers,
@@ -181,6 +190,7 @@ export function readText(text: string, ctx: Context): Reading[] {
       cues: [],
       excluded: [],
       sectionDefault: sectionDefaultOf(ctx, sent.seg.heading, triggers, headings),
+      ...(heading ? { heading } : {}),
     };
   });
   readings.forEach((_, i) => coreMentions(ctx, readings, i));

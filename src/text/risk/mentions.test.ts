@@ -215,6 +215,10 @@ describe('assertion: someone else, hypothetical, history', () => {
     ['Pt reports her husband has threatened to kill her ex-partner if he reappears.', 'note', ['risk.hi:other']],
     ['He threatened to kill me if I left.', 'speech', ['risk.ipv:present']],
     ['FHx: mother k/c/o schizophrenia, hears voices, 2 admissions.', 'note', ['risk.psychosis:other']],
+    // A screen's items under its heading, numbered with or without a stop, one per line.
+    ['C-SSRS:\n1 Y\n2 N', 'note', ['risk.si.passive:present', 'risk.si.active:denied']],
+    ['C-SSRS screener\n1. Y\n2. Y\n3. N', 'note', ['risk.si.passive:present', 'risk.si.active:present', 'risk.si.method:denied']],
+    ['C-SSRS screen: negative. Routine follow-up.', 'note', ['risk.si:denied']],
   ])('%s (%s)', (text, mode, expected) => check(text, mode, expected));
 });
 

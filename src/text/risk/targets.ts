@@ -13,17 +13,22 @@ export const overlaps = (a: { start: number; end: number }, b: { start: number; 
   a.start < b.end && b.start < a.end;
 
 /** The rules worth trying on a sentence: those with an anchor word in it, and those without anchors. */
-export function candidates<T extends { rule: { id: string } }>(index: Indexed<T>, sent: Sentence): T[] {
+export function candidates<T extends { rule: { id: string } }>(index: Indexed<T>, sent: Sentence, heading?: Sentence): T[] {
   const out = new Set<T>(index.always);
   for (const k of sent.keys) for (const t of index.byWord.get(k) ?? []) out.add(t);
+  // A rule indexed by its `within` words may find them in the heading instead.
+  if (heading) for (const k of heading.keys) for (const t of index.byWord.get(k) ?? []) out.add(t);
   return [...out];
 }
 
-function rawHits(sent: Sentence, index: Indexed<CompiledTarget>, neighbours: readonly Sentence[]): Hit[] {
+function rawHits(sent: Sentence, index: Indexed<CompiledTarget>, neighbours: readonly Sentence[], heading?: Sentence): Hit[] {
   const { ctx } = sent;
   const hits: Hit[] = [];
-  for (const target of candidates(index, sent)) {
-    if (target.within && findAll(target.within, ctx).length === 0) continue;
+  // "C-SSRS screener" on its own line, then "1. Y", "2. Y" under it: the heading is within.
+  const holds = (m: CompiledTarget['within']): boolean =>
+    !!m && (findAll(m, ctx).length > 0 || (heading !== undefined && findAll(m, heading.ctx).length > 0));
+  for (const target of candidates(index, sent, heading)) {
+    if (target.within && !holds(target.within)) continue;
     if (target.nearby && ![sent, ...neighbours].some((s) => findAll(target.nearby!, s.ctx).length > 0)) continue;
     if (target.unless && findAll(target.unless, ctx).length > 0) continue;
     for (const [start, end] of findAll(target.matcher, ctx)) {
@@ -51,8 +56,9 @@ export function readTargets(
   sent: Sentence,
   index: Indexed<CompiledTarget>,
   neighbours: readonly Sentence[] = [],
+  heading?: Sentence,
 ): { hits: Hit[]; excluded: Hit[] } {
-  const hits = rawHits(sent, index, neighbours);
+  const hits = rawHits(sent, index, neighbours, heading);
   const excluded = hits.filter((h) => h.target.rule.category === 'none');
   const kept = hits.filter((h) => h.target.rule.category !== 'none' && !excluded.some((x) => overlaps(x, h)));
   const additive = kept.filter((h) => h.target.rule.additive);
