@@ -12,7 +12,7 @@ import { severityIn } from './severity.ts';
 import { methodOnBabyYields } from './babyImage.ts';
 import { readTargets, type Hit } from './targets.ts';
 import { withSecondReader } from './secondReader.ts';
-import { othersGoOn } from './othersGoOn.ts';
+import { hisIsNotHers, othersGoOn } from './othersGoOn.ts';
 import type { FindOptions, RiskMention } from './types.ts';
 
 /** A mention before its sentence is attached; offsets are token indices into the sentence. */
@@ -200,7 +200,11 @@ export function readText(text: string, ctx: Context): Reading[] {
   readings.forEach(qualifiersFollowHost);
   // Speech closes a risk as past a sentence later ("It's well gone now"); a note dates it in place.
   if (ctx.mode !== 'note') closeAsPast(ctx, readings);
-  else readings.forEach(othersGoOn);
+  else
+    readings.forEach((r) => {
+      hisIsNotHers(r);
+      othersGoOn(r);
+    });
   echoQuestions(ctx, readings);
   return readings;
 }

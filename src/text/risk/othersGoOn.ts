@@ -26,3 +26,21 @@ export function othersGoOn(r: Reading): void {
     f.assertion = 'other';
   }
 }
+
+/** "Better off without him", "wish he wouldn't wake up": a man's death wish is not the mother's. */
+const HIS = /\b(?:he|him|his|himself)\b/i;
+
+/**
+ * A note's suicidal ideation worded about a man ("the family would be better off if he were
+ * dead", "his wish that he wouldn't wake up") is someone else's: the client is the mother.
+ */
+export function hisIsNotHers(r: Reading): void {
+  for (const f of r.found) {
+    if (f.assertion !== 'present' || !f.category.startsWith('risk.si')) continue;
+    const words = r.sent.tokens
+      .slice(f.start, f.end)
+      .map((t) => t.lower)
+      .join(' ');
+    if (HIS.test(words)) f.assertion = 'other';
+  }
+}
