@@ -362,5 +362,10 @@ function judgeConfident(
   if (current && (!same || current.start === same.start))
     return { status: 'mischaracterised', mention: current, explanation: `${name} (${expected}) is written as the client's current risk.` };
   if (same) return { status: 'captured', mention: same, explanation: `The note keeps ${name} as ${expected}.` };
+  // "Hx: attempted hanging 2023" for her sister's attempt: someone else's risk written as the
+  // client's own history.
+  const asHers = expected === 'other' && find('historical', (m) => m.category === category || m.category === riskFamily(category));
+  if (asHers)
+    return { status: 'mischaracterised', mention: asHers, explanation: `${name} (someone else's) is written as the client's own history.` };
   return { status: 'omitted', mention: null, explanation: `The note does not record ${name} (${expected}).` };
 }

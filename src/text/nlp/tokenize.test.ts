@@ -18,6 +18,11 @@ describe('tokenize', () => {
     expect(shown('SI ("better off without me"); nil HI')).toMatch(/"\["\] \)\[\)\] ;\[;\] nil/);
   });
 
+  it('reads a spaced + or - that starts a list item as a flag, and a dash in prose as a dash', () => {
+    expect(shown('S/I: + passive, - active')).toMatch(/\+\[\+,plus-flag\] passive.*-\[-,minus-flag\] active/);
+    expect(shown('Mood low - active listening used')).not.toMatch(/minus-flag/);
+  });
+
   // wink-nlp's lexicon cache once made "mum's" one token after some texts had been read, so
   // a sentence's mentions hung on what the process had read before it.
   it('reads every labelled text the same the second time as the first', async () => {

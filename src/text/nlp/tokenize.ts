@@ -161,7 +161,10 @@ function joinHyphens(tokens: Token[], text: string): Token[] {
 function markFlags(tokens: Token[], text: string): Token[] {
   return tokens.map((t, i) => {
     const next = tokens[i + 1];
-    if ((t.lower !== '+' && t.lower !== '-') || !next || next.mark || next.start !== t.end || !/[a-z0-9]/i.test(next.lower)) return t;
+    if ((t.lower !== '+' && t.lower !== '-') || !next || next.mark || !/[a-z0-9]/i.test(next.lower)) return t;
+    // "S/I: + passive, - active, - plan": a spaced flag counts where a list item starts.
+    const spaced = next.start === t.end + 1 && /(?:^|[,;:(/])\s*$/.test(text.slice(0, t.start));
+    if (next.start !== t.end && !spaced) return t;
     // "SI -ve", "intent +ve": a suffix saying negative or positive of the word before it.
     if (next.lower === 've') return t;
     const before = t.start === 0 ? ' ' : text[t.start - 1]!;
