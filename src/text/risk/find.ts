@@ -170,16 +170,23 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
   }
 }
 
+/** Headings repeat from note to note ("Risk", "C-SSRS"): each is read once per set of rules. */
+const HEADINGS = new WeakMap<ModeRules, Map<string, Sentence | undefined>>();
+function headingSentence(rules: ModeRules, heading: string): Sentence | undefined {
+  let byText = HEADINGS.get(rules);
+  if (!byText) HEADINGS.set(rules, (byText = new Map<string, Sentence | undefined>()));
+  if (!byText.has(heading)) {
+    if (byText.size > 500) byText.clear();
+    byText.set(heading, prepare(heading, rules).sentences[0]);
+  }
+  return byText.get(heading);
+}
+
 /** Reads every sentence of a text: targets, context, then cues that lean on their neighbours. */
 export function readText(text: string, ctx: Context): Reading[] {
   const { sentences } = prepare(text, ctx.rules);
   const headings = new Map<string, Set<string>>();
-  const headingSentences = new Map<string, Sentence | undefined>();
-  const headingOf = (h: string | null): Sentence | undefined => {
-    if (!h) return undefined;
-    if (!headingSentences.has(h)) headingSentences.set(h, prepare(h, ctx.rules).sentences[0]);
-    return headingSentences.get(h);
-  };
+  const headingOf = (h: string | null): Sentence | undefined => (h ? headingSentence(ctx.rules, h) : undefined);
   const readings: Reading[] = sentences.map((sent) => {
     const triggers = findTriggers(sent, ctx.rules);
     const heading = headingOf(sent.seg.heading);
