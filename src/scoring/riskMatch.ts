@@ -23,7 +23,9 @@ import {
 import { calledAnotherRisk, meansMismatch, missingSeverity, type FactMeans } from './riskDetails.ts';
 
 /** "Has resolved", "no longer": the note says it is over now, not that it is a history. */
-const saysResolved = (m: RiskMention): boolean => RESOLVED.test(m.sentence) && !/\b(?:hx|history)\b/i.test(m.sentence);
+/** "Command content resolved; still hears her name": what persists is not over. */
+const saysResolved = (m: RiskMention): boolean =>
+  RESOLVED.test(m.sentence) && !/\b(?:hx|history|still|persists?|continues?|ongoing)\b/i.test(m.sentence);
 
 /** Families with levels; other risks (self-harm, HI, IPV…) are one category each. */
 const LEVELLED: ReadonlySet<string> = new Set(['risk.si', 'risk.harm_to_infant']);
