@@ -22,8 +22,10 @@ import {
 } from './riskWording.ts';
 import { calledAnotherRisk, meansMismatch, missingSeverity, type FactMeans } from './riskDetails.ts';
 
-/** "Has resolved", "no longer": the note says it is over now, not that it is a history. */
-/** "Command content resolved; still hears her name": what persists is not over. */
+/**
+ * "Has resolved", "no longer": the note says it is over now, not that it is a history; and not
+ * over where it says something persists ("command content resolved; still hears her name").
+ */
 const saysResolved = (m: RiskMention): boolean =>
   RESOLVED.test(m.sentence) && !/\b(?:hx|history|still|persists?|continues?|ongoing)\b/i.test(m.sentence);
 

@@ -60,11 +60,27 @@ export interface Context {
   cueDefault: Family | null;
 }
 
+/**
+ * A heading read as sentences. Headings repeat from note to note ("Risk", "C-SSRS"), and both
+ * what a heading says of its section and the rules that lean on it read it: once per set of rules.
+ */
+const HEADINGS = new WeakMap<ModeRules, Map<string, readonly Sentence[]>>();
+function headingSentences(rules: ModeRules, heading: string): readonly Sentence[] {
+  let byText = HEADINGS.get(rules);
+  if (!byText) HEADINGS.set(rules, (byText = new Map<string, readonly Sentence[]>()));
+  let read = byText.get(heading);
+  if (!read) {
+    if (byText.size > 500) byText.clear();
+    byText.set(heading, (read = prepare(heading, rules).sentences));
+  }
+  return read;
+}
+
 /** What each heading says ("Family history", "Past psychiatric history"), read once per heading. */
 function headingKinds(ctx: Context, heading: string, cache: Map<string, Set<string>>): Set<string> {
   const hit = cache.get(heading);
   if (hit) return hit;
-  const { sentences } = prepare(heading, ctx.rules);
+  const sentences = headingSentences(ctx.rules, heading);
   const kinds = new Set(
     (['other', 'historical', 'current'] as const).filter((key) => {
       const m = ctx.engine.lists.get(`context.headings.${key}`);
@@ -170,23 +186,11 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
   }
 }
 
-/** Headings repeat from note to note ("Risk", "C-SSRS"): each is read once per set of rules. */
-const HEADINGS = new WeakMap<ModeRules, Map<string, Sentence | undefined>>();
-function headingSentence(rules: ModeRules, heading: string): Sentence | undefined {
-  let byText = HEADINGS.get(rules);
-  if (!byText) HEADINGS.set(rules, (byText = new Map<string, Sentence | undefined>()));
-  if (!byText.has(heading)) {
-    if (byText.size > 500) byText.clear();
-    byText.set(heading, prepare(heading, rules).sentences[0]);
-  }
-  return byText.get(heading);
-}
-
 /** Reads every sentence of a text: targets, context, then cues that lean on their neighbours. */
 export function readText(text: string, ctx: Context): Reading[] {
   const { sentences } = prepare(text, ctx.rules);
   const headings = new Map<string, Set<string>>();
-  const headingOf = (h: string | null): Sentence | undefined => (h ? headingSentence(ctx.rules, h) : undefined);
+  const headingOf = (h: string | null): Sentence | undefined => (h ? headingSentences(ctx.rules, h)[0] : undefined);
   const readings: Reading[] = sentences.map((sent) => {
     const triggers = findTriggers(sent, ctx.rules);
     const heading = headingOf(sent.seg.heading);

@@ -28,7 +28,7 @@ export function othersGoOn(r: Reading): void {
 }
 
 /** "Better off without him", "wish he wouldn't wake up": a man's death wish is not the mother's. */
-const HIS = /\b(?:he|him|his|himself)\b/i;
+const HIS = new Set(['he', 'him', 'his', 'himself']);
 
 /**
  * A note's suicidal ideation worded about a man ("the family would be better off if he were
@@ -37,10 +37,6 @@ const HIS = /\b(?:he|him|his|himself)\b/i;
 export function hisIsNotHers(r: Reading): void {
   for (const f of r.found) {
     if (f.assertion !== 'present' || !f.category.startsWith('risk.si')) continue;
-    const words = r.sent.tokens
-      .slice(f.start, f.end)
-      .map((t) => t.lower)
-      .join(' ');
-    if (HIS.test(words)) f.assertion = 'other';
+    if (r.sent.tokens.slice(f.start, f.end).some((t) => HIS.has(t.lower))) f.assertion = 'other';
   }
 }
