@@ -19,7 +19,12 @@ export const TRAINING = { epochs: 40, learningRate: 0.1, l2: 1e-3 } as const;
 // most 1 false alarm. It doubts no rule (doubt 0): words alone cannot tell "I've had
 // suicidal thoughts" from "my mum had suicidal thoughts", and at any threshold above 0.01 it
 // lowered plain statements such as "I've been feeling suicidal since the birth".
-export const THRESHOLDS = { flag: 0.9, doubt: 0 } as const;
+// Lowered to 0.8 on 2026-12-05, with 7,150 utterances to learn from: leaving each of
+// blind-12..16 out in turn, current-SI recall (rules and reader) was 93.3% at 0.9, 95.3% at
+// 0.8 and 96.0% at 0.7, with false alarms 4.0%, 4.3% and 4.8% of 1,023 non-current items.
+// Where a rule read the risk as not current, the reader still needs 0.9 to overrule it
+// (recall 95.1%, false alarms 4.3% on the same folds): the rule read that risk's context.
+export const THRESHOLDS = { flag: 0.8, overrule: 0.9, doubt: 0 } as const;
 
 export interface Example {
   features: string[];

@@ -18,6 +18,11 @@ export const SecondReaderModel = z.strictObject({
   thresholds: z.strictObject({
     /** At or above, where no rule found current SI: flagged at low confidence. */
     flag: z.number().min(0).max(1),
+    /**
+     * At or above, where a rule read the risk as not current (denied, past, conditional,
+     * someone else's): flagged as current at low confidence all the same.
+     */
+    overrule: z.number().min(0).max(1),
     /** Below: a rule's current-SI mention is kept but marked low confidence. */
     doubt: z.number().min(0).max(1),
   }),

@@ -14,8 +14,18 @@ describe('splitSentences', () => {
     ['She said "I want to disappear." Then she cried.', ['She said "I want to disappear."', 'Then she cried.']],
     ['Honestly? Rough.', ['Honestly?', 'Rough.']],
     ['She asked "why me?" and cried. Then slept.', ['She asked "why me?" and cried.', 'Then slept.']],
+    ['Q4 Intent ........ YES. Plan reviewed.', ['Q4 Intent ........ YES.', 'Plan reviewed.']],
   ])('%s', (text, expected) => {
     expect(texts(text)).toEqual(expected);
+  });
+
+  it('makes each checklist line an item of its own, box kept', () => {
+    expect(texts('Columbia screen (recent)\n[x] Wished to be dead\n[ ] Suicidal behaviour (lifetime)\n\u2610 Plan')).toEqual([
+      'Columbia screen (recent)',
+      '[x] Wished to be dead',
+      '[ ] Suicidal behaviour (lifetime)',
+      '\u2610 Plan',
+    ]);
   });
 
   it('keeps a wrapped line of speech in one sentence', () => {

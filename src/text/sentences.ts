@@ -91,7 +91,10 @@ const SHORTHAND = new Set([
 
 // A line that starts a new unit even without punctuation before it: list items,
 // headings, bold labels and "Label: value" lines ("SI: denied\nHI: denied").
-const LINE_STARTS_UNIT = /^[ \t]*(?:[-*+\u2022]\s|\d{1,2}[.)]\s|#{1,6}\s|\*\*|[A-Za-z][A-Za-z0-9 /&()-]{0,40}:(?:\s|$))/;
+// A checklist line ("[x] Wished to be dead", "☐ Plan") is an item of its own; its box stays
+// in the item, for the rules that read a ticked or empty box.
+const LINE_STARTS_UNIT =
+  /^[ \t]*(?:[-*+\u2022]\s|\d{1,2}[.)]\s|#{1,6}\s|\*\*|\[[ xX\u2713\u2714]?\]|[\u2610\u2611\u2612\u25a1]|[A-Za-z][A-Za-z0-9 /&()-]{0,40}:(?:\s|$))/;
 const MD_HEADING = /^([ \t]*#{1,6}[ \t]+)(.*?)[ \t#]*$/;
 const LIST_MARKER = /^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+/;
 // A screen's numbered item answered in a word ("1. Y", "3) N", "6. not asked"): for risk
@@ -125,6 +128,8 @@ function sentenceEnds(line: string): number[] {
     if (!next) continue;
     const nextChar = next[0];
     const punct = m[0].replace(/["'\u201d\u2019)\]]+$/, '');
+    // A dot leader ("Intent ........ NO") joins a form's label to its value.
+    if (/^\.{4,}$/.test(punct)) continue;
     // An ellipsis mid-thought ("I just... don't know") is not an end.
     if ((punct === '...' || punct === '\u2026') && !/[A-Z"\u201c]/.test(nextChar)) continue;
     if (punct === '.' && isAbbreviation(line, m.index, nextChar)) continue;

@@ -23,6 +23,11 @@ describe('tokenize', () => {
     expect(shown('Mood low - active listening used')).not.toMatch(/minus-flag/);
   });
 
+  it("reads a form's dot leader as the colon it stands for, and an ellipsis as an ellipsis", () => {
+    expect(shown('Q4 Intent ........ NO')).toMatch(/intent\[intent\] :\[:\] no/);
+    expect(shown('I just... NO')).not.toMatch(/:/);
+  });
+
   // wink-nlp's lexicon cache once made "mum's" one token after some texts had been read, so
   // a sentence's mentions hung on what the process had read before it.
   it('reads every labelled text the same the second time as the first', async () => {

@@ -56,6 +56,12 @@ export function tokenize(text: string): Token[] {
     at = end;
     const mark = types[i] === 'punctuation' || types[i] === 'symbol';
     const lower = value.toLowerCase();
+    // A dot leader ("Q3 Thoughts w/ method ........ NO") joins a form's label to its value:
+    // it reads as the ":" it stands for.
+    if (/^\.{4,}$/.test(value)) {
+      out.push(makeToken(':', ':', text.slice(start, end), start, end, true));
+      return;
+    }
     if (!KEEPS_DOT.has(lower) && /^[a-z]{1,4}\.$/i.test(value)) {
       const word = value.slice(0, -1);
       out.push(makeToken(word, word.toLowerCase(), text.slice(start, end - 1), start, end - 1, false));
@@ -87,7 +93,9 @@ export function tokenize(text: string): Token[] {
 // apostrophe ("dont", "cant", "im"): split, so "not" and "I" are words the rules can see.
 const CLITIC = /^(.+?)('m|'re|'ve|'ll|'d|'s)$/i;
 const BARE_NOT = /^(do|does|did|ca|could|would|should|wo|is|are|was|were|have|has|had|ai|must|need)(nt)$/i;
-const HEAD_LEMMA: Record<string, string> = { ca: 'can', wo: 'will', ai: 'be' };
+// Scots and northern English say "not" as -nae or -na: "hadnae", "wasnae", "couldna".
+const SCOTS_NOT = /^(do|does|did|can|could|would|should|wid|is|are|was|were|have|has|had|must|will|need)(nae|na)$/i;
+const HEAD_LEMMA: Record<string, string> = { ca: 'can', wo: 'will', ai: 'be', wid: 'would' };
 const CLITIC_LEMMA: Record<string, string> = {
   "'m": 'be',
   "'re": 'be',
@@ -110,7 +118,7 @@ function splitClitic(value: string): [string, string, string] | null {
     const m = CLITIC.exec(value)!;
     return [m[1]!, m[2]!, CLITIC_LEMMA[m[2]!.toLowerCase()]!];
   }
-  const n = BARE_NOT.exec(value);
+  const n = BARE_NOT.exec(value) ?? SCOTS_NOT.exec(value);
   if (n) return [n[1]!, n[2]!, 'not'];
   if (lower === 'im' || lower === 'ive') return [value.slice(0, 1), value.slice(1), CLITIC_LEMMA[lower.slice(1)]!];
   if (lower === 'hes' || lower === 'shes') return [value.slice(0, -1), value.slice(-1), 'be'];
@@ -176,7 +184,7 @@ function markFlags(tokens: Token[], text: string): Token[] {
 function makeToken(value: string, lemma: string, written: string, start: number, end: number, mark: boolean): Token {
   const lower = value.toLowerCase();
   const keys = new Set<string>([lower, lemma.toLowerCase()]);
-  if (!mark) for (const form of baseForms(lower)) keys.add(form);
+  if (!mark) for (const form of [...baseForms(lower), ...droppedG(lower)]) keys.add(form);
   return { text: written, lower, keys: [...keys], start, end, mark };
 }
 
@@ -192,4 +200,25 @@ function headLemmaOf(word: string): string {
 export function lemmaOf(word: string): string {
   const lemma: string[] = nlp.readDoc(word).tokens().out(LEMMA);
   return lemma.length === 1 ? lemma[0]!.toLowerCase() : word.toLowerCase();
+}
+
+// Words that end in -in and are not a dropped g ("within" is not "withing").
+const NOT_DROPPED_G = new Set(['within', 'begin', 'cabin', 'robin', 'basin', 'cousin', 'again', 'margin']);
+const DROPPED_G = new Map<string, string[]>();
+
+/**
+ * "takin", "drivin", "hopin": the -ing word spoken with its g dropped and written without
+ * the apostrophe. Its -ing form and that form's lemma are keys, when the tagger knows the
+ * -ing form as an inflected word ("takin" → "taking", "take"; "heroin" stays itself).
+ */
+function droppedG(lower: string): string[] {
+  if (!/^[a-z]{2,}in$/.test(lower) || NOT_DROPPED_G.has(lower)) return [];
+  let forms = DROPPED_G.get(lower);
+  if (forms === undefined) {
+    const ing = `${lower}g`;
+    const lemma = lemmaOf(ing);
+    forms = lemma === ing ? [] : [ing, lemma];
+    DROPPED_G.set(lower, forms);
+  }
+  return forms;
 }

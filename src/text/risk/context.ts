@@ -197,10 +197,11 @@ function coversBackward(input: AssertionInput, t: Trigger, active: readonly Trig
  * Whether a parenthesis stands between a trigger and a mention with the trigger inside it:
  * "SI now with intent (previously denied intent)" denies nothing outside the aside.
  */
-function asideWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }): boolean {
+function asideWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }, mentions: readonly Span[]): boolean {
   if (t.start >= span.end) {
-    // "SI (denied)": an aside that opens right after the mention is about it.
-    if (sent.tokens[span.end]?.lower === '(') return false;
+    // "SI (denied)": an aside that opens right after the mention is about it, unless it names
+    // a risk of its own: "now active w/ plan (was passive at intake)" dates only the passive.
+    if (sent.tokens[span.end]?.lower === '(' && !mentions.some((m) => m.start > span.end && m.end <= t.start)) return false;
     let depth = 0;
     for (let i = span.end; i < t.start; i++) {
       const w = sent.tokens[i]!.lower;
@@ -230,7 +231,11 @@ function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: numb
 }
 
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
-  if ((t.kind === 'negated' || t.kind === 'historical') && asideWalls(input.sent, t, input.span)) return false;
+  if (
+    (t.kind === 'negated' || t.kind === 'historical' || t.kind === 'past-report') &&
+    asideWalls(input.sent, t, input.span, input.mentions)
+  )
+    return false;
   if (t.kind === 'negated' && quoteWalls(input.sent, t, input.span)) return false;
   const fwd = t.direction !== 'backward' && coversForward(input, t, active);
   return fwd || (t.direction !== 'forward' && coversBackward(input, t, active));

@@ -41,15 +41,17 @@ export function cueMentions(ctx: Context, readings: readonly Reading[], at: numb
   const r = readings[at]!;
   for (const hit of r.cues) {
     const rule = hit.target.rule;
-    let families = familiesOf(r.found);
+    let from: readonly Found[] = r.found;
     // A checklist ("SI: passive / HI: denied / Plan: none") names the risk a line or two up.
-    if (families.length === 0)
-      families = familiesOf(
-        readings
-          .slice(Math.max(0, at - 2), at)
-          .filter((x) => x.sent.seg.heading === r.sent.seg.heading)
-          .flatMap((x) => x.found),
-      );
+    if (from.length === 0)
+      from = readings
+        .slice(Math.max(0, at - 2), at)
+        .filter((x) => x.sent.seg.heading === r.sent.seg.heading)
+        .flatMap((x) => x.found);
+    // "My mother tried to hang herself. I think about it a lot": a weak cue's "it" is the
+    // risk it follows, and when that risk is someone else's, so is what she thinks about.
+    if (rule.weak && from.length > 0 && from.every((f) => f.assertion === 'other')) continue;
+    let families = familiesOf(from);
     if (families.length === 0) families = [...ctx.asked];
     if (families.length === 0 && ctx.cueDefault && !rule.weak) families = [ctx.cueDefault];
     // "A specific plan (car exhaust in the garage)": lethal means name suicide's family.

@@ -16,7 +16,7 @@ const toy: SecondReaderModel = {
   version: 1,
   trainedOn: ['toy'],
   training: { epochs: 1, learningRate: 0.1, l2: 0 },
-  thresholds: { flag: 0.5, doubt: 0.4 },
+  thresholds: { flag: 0.5, overrule: 0.9, doubt: 0.4 },
   weights: { bias: -2, 'w:disappear': 4, 'b:asleep_forever': 5, 'w:holiday': -6 },
 };
 const opts = { mode: 'speech' as const };
@@ -49,6 +49,15 @@ describe('withSecondReader', () => {
 
   it('adds nothing below the flag threshold', () => {
     expect(withSecondReader(toy, 'We are going on holiday.', opts, [])).toEqual([]);
+  });
+
+  it('needs the higher overrule threshold to add current SI where a rule read the risk as not current', () => {
+    const conditional = mention({ assertion: 'hypothetical' });
+    // p = 0.88: enough where the rules found nothing, not enough to overrule their reading.
+    expect(withSecondReader(toy, 'I just want to disappear.', opts, [conditional])).toEqual([conditional]);
+    // p = 0.95: added beside the rule's reading, never in place of it.
+    const out = withSecondReader(toy, 'I keep wishing I was asleep forever.', opts, [conditional]);
+    expect(out.map((m) => `${m.rule}:${m.assertion}:${m.confidence}`)).toEqual(['r:hypothetical:high', 'second-reader:present:low']);
   });
 
   it('marks a rule mention it doubts as low confidence, and never removes it', () => {

@@ -45,11 +45,14 @@ export function withSecondReader(
   limits: { mayAdd: boolean } = { mayAdd: true },
 ): RiskMention[] {
   const p = readerProbability(model, readerFeatures(text, opts));
-  const { flag, doubt } = model.thresholds;
+  const { flag, overrule, doubt } = model.thresholds;
   if (mentions.some(isCurrentSi)) {
     return p < doubt ? mentions.map((m) => (isCurrentSi(m) ? { ...m, confidence: 'low' as const } : m)) : mentions;
   }
-  if (p < flag || !limits.mayAdd) return mentions;
+  // A rule that read this very risk's standing ("if the thoughts came back") is overruled
+  // only on stronger evidence than a sentence the rules found nothing in needs.
+  const ruleRead = mentions.some((m) => m.category.startsWith('risk.si') && m.confidence === 'high');
+  if (p < (ruleRead ? overrule : flag) || !limits.mayAdd) return mentions;
   const start = text.length - text.trimStart().length;
   const sentence = text.trim();
   const added: RiskMention = {

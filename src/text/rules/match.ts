@@ -116,7 +116,8 @@ export function endsOf(m: Matcher, pos: number, ctx: MatchContext): readonly num
     case 'lower':
       return tok && m.words.has(tok.lower) ? one(pos + 1) : NONE;
     case 'cased':
-      return tok && tok.text === m.text ? one(pos + 1) : NONE;
+      // A mark written one way and read as another (a dot leader read as ":") matches as read.
+      return tok && (tok.text === m.text || (tok.mark && tok.lower === m.text)) ? one(pos + 1) : NONE;
     case 'regex':
       return tok && m.re.test(tok.lower) ? one(pos + 1) : NONE;
     case 'any':
