@@ -5,10 +5,13 @@
  * word matches if it is one of them, so a wrong candidate ("ris" from "rising") costs
  * nothing unless a rule says "ris".
  */
+// Candidates that are function words a rule reads for their own sake: "noted" is not "not".
+const NEVER_BASE = new Set(['not', 'no', 'nor', 'non', 'be', 'is', 'as', 'us', 'on', 'in', 'an', 'at', 'it', 'he', 'she', 'her', 'his']);
+
 export function baseForms(word: string): string[] {
   const out: string[] = [];
   const add = (w: string): void => {
-    if (w.length >= 2 && w !== word) out.push(w);
+    if (w.length >= 2 && w !== word && !NEVER_BASE.has(w)) out.push(w);
   };
   const ize = word.replace(/is(e|es|ed|ing|ation)$/, 'iz$1');
   if (ize !== word) add(ize);

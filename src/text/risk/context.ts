@@ -231,6 +231,7 @@ function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: numb
 }
 
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
+  if (t.kind === 'other' && t.explicit && t.start <= input.span.start && input.span.end <= t.end) return true;
   if (
     (t.kind === 'negated' || t.kind === 'historical' || t.kind === 'past-report') &&
     asideWalls(input.sent, t, input.span, input.mentions)
@@ -316,6 +317,8 @@ export function activeTriggers(input: AssertionInput): Trigger[] {
     .filter((t) => !input.ignore?.includes(t.kind))
     .flatMap((t) => {
       if (!overlaps(t, span)) return [t];
+      // "Family hx suicide/attempts: mother": someone else's field holds the risk it names.
+      if (t.kind === 'other' && t.explicit && t.start <= span.start && span.end <= t.end) return [t];
       // A terminator inside the words ("to act on" in "denies intent to act on them") ends nothing.
       if (t.kind !== 'terminate' && t.start < span.start && t.end < span.end) return [{ ...t, end: span.start }];
       return [];
