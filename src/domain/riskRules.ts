@@ -174,7 +174,10 @@ export const ContextRule = z.strictObject({
   notBefore: Patterns.optional(),
   after: Patterns.optional(),
   before: Patterns.optional(),
-  /** Someone else's experience even for risks that involve another person by nature (IPV). */
+  /**
+   * Someone else's experience even for risks that involve another person by nature (IPV);
+   * for a denial, one that reaches back past a list's commas ("SI: lifetime N, current N").
+   */
   explicit: z.boolean().optional(),
   /** The denial names the past only ("no history of"): it says nothing about now. */
   pastOnly: z.boolean().optional(),

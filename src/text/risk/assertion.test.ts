@@ -34,6 +34,12 @@ describe('assertionOf (NegEx and ConText)', () => {
     ['Denies SI but endorses a death wish.', 'death wish', 'note', 'present'],
     ['Passive SI without plan.', 'plan', 'note', 'denied'],
     ['Passive SI without plan.', 'Passive SI', 'note', 'present'],
+    // An aside that glosses the mention before it stands as that mention stands.
+    ['Hx passive SI (wish not to wake up), early postpartum.', 'wish not to wake up', 'note', 'historical'],
+    // An answer for now reaches back past the list's commas; "lifetime Y" before it is a history.
+    ['SI: lifetime N, current N', 'SI', 'note', 'denied'],
+    // A dot leader reads as the colon it stands for.
+    ['Q3 Thoughts w/ method .......... NO', 'method', 'note', 'denied'],
     ["I don't want to die.", 'want to die', 'speech', 'denied'],
     ["I'm not sleeping much and lately I keep thinking about death.", 'thinking about death', 'speech', 'present'],
     ["I'm not suicidal, I just wish I could disappear.", 'wish I could disappear', 'speech', 'present'],

@@ -184,7 +184,8 @@ function coversBackward(input: AssertionInput, t: Trigger, active: readonly Trig
   // "Method, intent and plan assessed": a list of bare risk terms is one scope.
   if (t.maxScope !== undefined && words(sent, span.end, t.start) > t.maxScope && !(isBare(input) && onlyList(input, span.end, t.start)))
     return false;
-  if (t.kind === 'negated') {
+  // "SI: lifetime N, current N": an explicit answer for now reaches back past the list's commas.
+  if (t.kind === 'negated' && !t.explicit) {
     let comma = false;
     for (let i = span.end; i < t.start; i++) if (isComma(sent, i)) comma = true;
     // "SI, HI denied" denies both; "Passive SI, HI denied" denies only HI.
@@ -232,6 +233,12 @@ function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: numb
 
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
   if (t.kind === 'other' && t.explicit && t.start <= input.span.start && input.span.end <= t.end) return true;
+  // "Hx passive SI (wish not to wake up)": an aside that glosses the mention before it stands as it stands.
+  const { span, sent } = input;
+  if (sent.tokens[span.start - 1]?.lower === '(') {
+    const host = input.mentions.find((m) => m.end === span.start - 1);
+    if (host && t.end <= host.start && covers({ ...input, span: host }, t, active)) return true;
+  }
   if (
     (t.kind === 'negated' || t.kind === 'historical' || t.kind === 'past-report') &&
     asideWalls(input.sent, t, input.span, input.mentions)
