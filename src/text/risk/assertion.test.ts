@@ -38,6 +38,13 @@ describe('assertionOf (NegEx and ConText)', () => {
     ['Hx passive SI (wish not to wake up), early postpartum.', 'wish not to wake up', 'note', 'historical'],
     // An answer for now reaches back past the list's commas; "lifetime Y" before it is a history.
     ['SI: lifetime N, current N', 'SI', 'note', 'denied'],
+    // Someone else named inside an aside does not take what stands outside it.
+    [
+      "She has a specific, dated plan (overdose at a motel on the 12th, her husband's birthday) with stated intent.",
+      'stated intent',
+      'note',
+      'present',
+    ],
     // A dot leader reads as the colon it stands for.
     ['Q3 Thoughts w/ method .......... NO', 'method', 'note', 'denied'],
     ["I don't want to die.", 'want to die', 'speech', 'denied'],

@@ -155,6 +155,8 @@ function coversForward(input: AssertionInput, t: Trigger, active: readonly Trigg
   if (t.kind === 'other' && !t.explicit) {
     // "Her husband (not the client) has voiced...": an aside naming the client is not her speaking.
     if (hasConceptOutsideAsides(input, 'self', t.end, span.start)) return false;
+    // "If anyone touched my daughter I'd kill them": a mention that opens with the client is hers.
+    if (hasConceptOutsideAsides(input, 'first-person', span.start, span.start + 1)) return false;
     // "her ex-partner, who has sent texts threatening to kill...": a relative clause goes on about her.
     const relative = (i: number): boolean => /^(?:who|whose)$/.test(sent.tokens[i + 1]?.lower ?? '');
     for (let i = t.end; i < span.start; i++) if (isComma(sent, i) && !relative(i)) return false;
@@ -240,7 +242,9 @@ export function covers(input: AssertionInput, t: Trigger, active: readonly Trigg
     if (host && t.end <= host.start && covers({ ...input, span: host }, t, active)) return true;
   }
   if (
-    (t.kind === 'negated' || t.kind === 'historical' || t.kind === 'past-report') &&
+    (t.kind === 'negated' || t.kind === 'historical' || t.kind === 'past-report' || t.kind === 'other') &&
+    // "pt's mother (widowed 2 mo) has talked about...": a trigger that opens the aside reads past it.
+    input.sent.tokens[t.end - 1]?.lower !== '(' &&
     asideWalls(input.sent, t, input.span, input.mentions)
   )
     return false;

@@ -9,6 +9,7 @@ export type Matcher =
   | { k: 'regex'; re: RegExp }
   | { k: 'any' }
   | { k: 'start' }
+  | { k: 'end' }
   | { k: 'gap'; max: number; loose: boolean }
   | { k: 'concept'; name: string }
   | { k: 'alt'; alts: readonly (readonly Matcher[])[] }
@@ -70,6 +71,8 @@ function compileNode(n: Node): Matcher {
       return { k: 'any' };
     case 'start':
       return { k: 'start' };
+    case 'end':
+      return { k: 'end' };
     case 'gap':
       return { k: 'gap', max: n.max, loose: n.loose ?? false };
     case 'group':

@@ -77,7 +77,7 @@ function computeFirst(m: Matcher, ctx: MatchContext, seen: Set<string>): Set<str
 function seqFirst(seq: readonly Matcher[], ctx: MatchContext, seen: Set<string>): Set<string> | null {
   const out = new Set<string>();
   for (const el of seq) {
-    if (el.k === 'gap' || el.k === 'start') return null;
+    if (el.k === 'gap' || el.k === 'start' || el.k === 'end') return null;
     const optional = el.k === 'rep' && el.min === 0;
     const f = optional ? firstOf(el.node, ctx, seen) : firstOf(el, ctx, seen);
     if (!f) return null;
@@ -124,6 +124,9 @@ export function endsOf(m: Matcher, pos: number, ctx: MatchContext): readonly num
       return tok ? one(pos + 1) : NONE;
     case 'start':
       for (let i = 0; i < pos; i++) if (!ctx.tokens[i]!.mark) return NONE;
+      return one(pos);
+    case 'end':
+      for (let i = pos; i < ctx.tokens.length; i++) if (!ctx.tokens[i]!.mark) return NONE;
       return one(pos);
     case 'gap': {
       const out = [pos];
@@ -197,7 +200,7 @@ function needsOf(m: Matcher): Matcher[] | null {
   if (m.k === 'alt') {
     out = [];
     for (const seq of m.alts) {
-      const el = seq.find((x) => !(x.k === 'rep' && x.min === 0) && x.k !== 'gap' && x.k !== 'start');
+      const el = seq.find((x) => !(x.k === 'rep' && x.min === 0) && x.k !== 'gap' && x.k !== 'start' && x.k !== 'end');
       const single = el && (SINGLE.has(el.k) ? el : el.k === 'rep' && SINGLE.has(el.node.k) ? el.node : null);
       if (!single) {
         out = null;

@@ -54,9 +54,10 @@ describe('the rule pattern language', () => {
     ['want to? die', 'I want die. I want to die.', ['want die', 'want to die']],
     ['(really | so)+ tired', 'I am so so really tired.', ['so so really tired', 'so really tired', 'really tired']],
     ['(really | so)* tired', 'I am so tired.', ['so tired', 'tired']],
-    // _ is any one token; ^ the start of the sentence.
+    // _ is any one token; ^ the start of the sentence, $ its end (marks aside).
     ['kill _ self', 'kill my self', ['kill my self']],
     ['^ no', 'No. Not no.', ['No']],
+    ['intent =y $', 'Intent Y, plan N, intent Y.', ['intent Y']],
     // /regex/ on a token, lower case.
     ['item /^(9|10)$/', 'EPDS item 10 = 1.', ['item 10']],
   ])('%s in "%s"', (pattern, text, expected) => {

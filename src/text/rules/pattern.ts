@@ -10,6 +10,7 @@
  *   /^q\d$/         a token whose lower-case text matches the regex (the escape hatch)
  *   _               any one token
  *   ^               the start of the sentence (only marks before)
+ *   $               the end of the sentence (only marks after)
  *   ...             up to three tokens of the same clause, not crossing another person; ..6 up to six
  *   ~6              up to six tokens of the same clause, whoever is in them
  *   (a b | c)       a group of alternatives; x? optional, x* up to four, x+ one to four
@@ -22,6 +23,7 @@ export type Node =
   | { kind: 'regex'; re: RegExp }
   | { kind: 'any' }
   | { kind: 'start' }
+  | { kind: 'end' }
   | { kind: 'gap'; max: number; loose?: boolean }
   | { kind: 'group'; alts: Node[][] }
   | { kind: 'repeat'; node: Node; min: number; max: number };
@@ -65,8 +67,8 @@ function lex(src: string): Lexeme[] {
       i++;
       continue;
     }
-    if (c === '^') {
-      out.push({ type: 'atom', text: '^', at: i });
+    if (c === '^' || c === '$') {
+      out.push({ type: 'atom', text: c, at: i });
       i++;
       continue;
     }
@@ -112,6 +114,7 @@ function atom(lx: Lexeme): Node {
   if (t.startsWith('~')) return { kind: 'gap', max: Number(t.slice(1)), loose: true };
   if (t === '_') return { kind: 'any' };
   if (t === '^') return { kind: 'start' };
+  if (t === '$') return { kind: 'end' };
   if (t.startsWith('=')) return { kind: 'exact', words: [t.slice(1).toLowerCase()] };
   return { kind: 'word', words: [t.toLowerCase()] };
 }
