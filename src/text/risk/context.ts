@@ -235,6 +235,8 @@ function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: numb
 
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
   if (t.kind === 'other' && t.explicit && t.start <= input.span.start && input.span.end <= t.end) return true;
+  // A field's answer inside the mention (kept by activeTriggers): "Substance: hx cocaine use".
+  if ((t.kind === 'historical' || t.kind === 'negated') && t.start > input.span.start && t.end <= input.span.end) return true;
   // "Hx passive SI (wish not to wake up)": an aside that glosses the mention before it stands as it stands.
   const { span, sent } = input;
   if (sent.tokens[span.start - 1]?.lower === '(') {
@@ -328,6 +330,14 @@ export function activeTriggers(input: AssertionInput): Trigger[] {
     .filter((t) => !input.ignore?.includes(t.kind))
     .flatMap((t) => {
       if (!overlaps(t, span)) return [t];
+      // "Substance: hx cocaine use": a field's answer dates or denies what the field names,
+      // even where one rule reads the whole line as its risk.
+      if (
+        (t.kind === 'historical' || t.kind === 'negated') &&
+        t.start > span.start &&
+        [t.start, t.start - 1].some((i) => input.sent.tokens[i]?.lower === ':')
+      )
+        return [t];
       // "Family hx suicide/attempts: mother": someone else's field holds the risk it names.
       if (t.kind === 'other' && t.explicit && t.start <= span.start && span.end <= t.end) return [t];
       // A terminator inside the words ("to act on" in "denies intent to act on them") ends nothing.
@@ -336,15 +346,23 @@ export function activeTriggers(input: AssertionInput): Trigger[] {
     });
 }
 
+/** A denial after a "now" that follows every past report ("passive at intake, now ... denies"). */
+function deniedSinceThen(covering: readonly Trigger[], active: readonly Trigger[]): boolean {
+  const pastEnd = Math.max(...covering.filter((t) => t.kind === 'past-report').map((t) => t.end));
+  return covering.some((n) => n.kind === 'negated' && active.some((c) => c.kind === 'current' && c.start >= pastEnd && c.end <= n.start));
+}
+
 export function assertionOf(input: AssertionInput): Assertion | null {
   const { span, mode } = input;
   const active = activeTriggers(input);
   const kinds = new Set<ContextKind>();
   let question: Trigger | null = null;
   let explicitOther = false;
+  const covering: Trigger[] = [];
   for (const t of active) {
     if (t.kind === 'terminate' || t.kind === 'affirm' || t.kind === 'current' || t.kind === 'exception') continue;
     if (!covers(input, t, active)) continue;
+    covering.push(t);
     if (t.kind === 'question') question ??= t;
     else kinds.add(t.kind);
     if (t.kind === 'other' && t.explicit) explicitOther = true;
@@ -367,7 +385,8 @@ export function assertionOf(input: AssertionInput): Assertion | null {
       (t) => t.kind === 'exception' && t.start >= span.end && covers(input, { ...t, direction: 'backward' }, active),
     );
     if (exception) return null;
-    return kinds.has('past-report') ? 'historical' : 'denied';
+    // "SI: passive at intake, now resolved - denies any": the denial stands in the now.
+    return kinds.has('past-report') && !deniedSinceThen(covering, active) ? 'historical' : 'denied';
   }
   // "Passive at intake": what was reported then is history now.
   if (kinds.has('past-report')) return 'historical';

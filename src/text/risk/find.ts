@@ -127,8 +127,14 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
   // A trigger that is part of a risk phrase belongs to it: the "not" of "easier if she were
   // not around" negates nothing else in the sentence.
   const phrases = read.hits.filter((h) => !h.target.rule.cue);
+  // A field's answer is not part of the phrase: "Substance: hx cocaine use" dates it.
+  const fieldAnswer = (t: Trigger): boolean =>
+    (t.kind === 'historical' || t.kind === 'negated') && [t.start, t.start - 1].some((j) => r.sent.tokens[j]?.lower === ':');
   r.triggers = r.triggers.filter(
-    (t) => t.kind === 'terminate' || !phrases.some((h) => h.start <= t.start && t.end <= h.end && (h.start < t.start || t.end < h.end)),
+    (t) =>
+      t.kind === 'terminate' ||
+      fieldAnswer(t) ||
+      !phrases.some((h) => h.start <= t.start && t.end <= h.end && (h.start < t.start || t.end < h.end)),
   );
   for (const hit of read.hits) {
     const rule = hit.target.rule;
