@@ -111,7 +111,7 @@ const CLITIC_LEMMA: Record<string, string> = {
 function splitClitic(value: string): [string, string, string] | null {
   const lower = value.toLowerCase();
   if (
-    /^(i|you|we|they|she|he|it|that|there|who|what|everybody|everyone|nobody|somebody|someone|things|life|kids|baby)('m|'re|'ve|'ll|'d)$/.test(
+    /^(i|you|we|they|she|he|it|that|there|who|what|everybody|everyone|nobody|somebody|someone|something|nothing|everything|things|life|kids|baby)('m|'re|'ve|'ll|'d)$/.test(
       lower,
     )
   ) {
