@@ -45,6 +45,8 @@ describe('assertionOf (NegEx and ConText)', () => {
       'note',
       'present',
     ],
+    // A denial quoted in single quotes is the quote's, not the note's.
+    ["Feels family would be 'better off without' her (passive SI)", 'passive SI', 'note', 'present'],
     // A dot leader reads as the colon it stands for.
     ['Q3 Thoughts w/ method .......... NO', 'method', 'note', 'denied'],
     ["I don't want to die.", 'want to die', 'speech', 'denied'],

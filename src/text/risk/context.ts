@@ -229,7 +229,8 @@ function asideWalls(sent: Sentence, t: Trigger, span: { start: number; end: numb
 function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }): boolean {
   const [from, to] = t.start >= span.end ? [span.end, t.start] : [t.end, span.start];
   let quotes = 0;
-  for (let i = from; i < to; i++) if (sent.tokens[i]!.lower === '"') quotes++;
+  // A lone "'" is a quote mark too: an apostrophe stays inside its word ("don't", "killin'").
+  for (let i = from; i < to; i++) if (sent.tokens[i]!.lower === '"' || sent.tokens[i]!.lower === "'") quotes++;
   return quotes % 2 === 1;
 }
 
