@@ -4,6 +4,7 @@ import { endsAt, findAll, spansWithin, startsAt } from '../rules/match.ts';
 import type { ModeRules } from './engine.ts';
 import type { Sentence } from './sentence.ts';
 import { candidates, overlaps } from './targets.ts';
+import { asideWalls, quoteWalls } from './walls.ts';
 
 /** A ConText trigger found in one sentence, as a token span. */
 export interface Trigger {
@@ -196,48 +197,11 @@ function coversBackward(input: AssertionInput, t: Trigger, active: readonly Trig
   return true;
 }
 
-/**
- * Whether a parenthesis stands between a trigger and a mention with the trigger inside it:
- * "SI now with intent (previously denied intent)" denies nothing outside the aside.
- */
-function asideWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }, mentions: readonly Span[]): boolean {
-  if (t.start >= span.end) {
-    // "SI (denied)": an aside that opens right after the mention is about it, unless it names
-    // a risk of its own: "now active w/ plan (was passive at intake)" dates only the passive.
-    if (sent.tokens[span.end]?.lower === '(' && !mentions.some((m) => m.start > span.end && m.end <= t.start)) return false;
-    let depth = 0;
-    for (let i = span.end; i < t.start; i++) {
-      const w = sent.tokens[i]!.lower;
-      if (w === '(') depth++;
-      else if (w === ')') depth = Math.max(0, depth - 1);
-    }
-    return depth > 0;
-  }
-  let depth = 0;
-  for (let i = span.start - 1; i >= t.end; i--) {
-    const w = sent.tokens[i]!.lower;
-    if (w === ')') depth++;
-    else if (w === '(') depth = Math.max(0, depth - 1);
-  }
-  return depth > 0;
-}
-
-/**
- * Whether a quotation mark stands between a negation and a mention: "so that it 'won't be
- * her fault', consistent with passive SI" quotes a denial that is not the note's.
- */
-function quoteWalls(sent: Sentence, t: Trigger, span: { start: number; end: number }): boolean {
-  const [from, to] = t.start >= span.end ? [span.end, t.start] : [t.end, span.start];
-  let quotes = 0;
-  // A lone "'" is a quote mark too: an apostrophe stays inside its word ("don't", "killin'").
-  for (let i = from; i < to; i++) if (sent.tokens[i]!.lower === '"' || sent.tokens[i]!.lower === "'") quotes++;
-  return quotes % 2 === 1;
-}
-
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
+  // Triggers activeTriggers keeps over the mention: someone else's field that names it
+  // ("Family hx suicide/attempts: mother"), a field's answer inside it ("Substance: hx cocaine use").
   if (t.kind === 'other' && t.explicit && t.start <= input.span.start && input.span.end <= t.end) return true;
-  // A field's answer inside the mention (kept by activeTriggers): "Substance: hx cocaine use".
-  if ((t.kind === 'historical' || t.kind === 'negated') && t.start > input.span.start && t.end <= input.span.end) return true;
+  if (t.start > input.span.start && t.end <= input.span.end && isFieldAnswer(t, input.sent)) return true;
   // "Hx passive SI (wish not to wake up)": an aside that glosses the mention before it stands as it stands.
   const { span, sent } = input;
   if (sent.tokens[span.start - 1]?.lower === '(') {
@@ -331,20 +295,21 @@ export function activeTriggers(input: AssertionInput): Trigger[] {
     .filter((t) => !input.ignore?.includes(t.kind))
     .flatMap((t) => {
       if (!overlaps(t, span)) return [t];
-      // "Substance: hx cocaine use": a field's answer dates or denies what the field names,
-      // even where one rule reads the whole line as its risk.
-      if (
-        (t.kind === 'historical' || t.kind === 'negated') &&
-        t.start > span.start &&
-        [t.start, t.start - 1].some((i) => input.sent.tokens[i]?.lower === ':')
-      )
-        return [t];
+      if (t.start > span.start && isFieldAnswer(t, input.sent)) return [t];
       // "Family hx suicide/attempts: mother": someone else's field holds the risk it names.
       if (t.kind === 'other' && t.explicit && t.start <= span.start && span.end <= t.end) return [t];
       // A terminator inside the words ("to act on" in "denies intent to act on them") ends nothing.
       if (t.kind !== 'terminate' && t.start < span.start && t.end < span.end) return [{ ...t, end: span.start }];
       return [];
     });
+}
+
+/**
+ * A field's answer ("Substance: hx cocaine use", "SI: none"): it dates or denies what the
+ * field names, even where one rule reads the whole line as its risk.
+ */
+export function isFieldAnswer(t: Trigger, sent: Sentence): boolean {
+  return (t.kind === 'historical' || t.kind === 'negated') && [t.start, t.start - 1].some((i) => sent.tokens[i]?.lower === ':');
 }
 
 /** A denial after a "now" that follows every past report ("passive at intake, now ... denies"). */

@@ -2,7 +2,15 @@ import type { Assertion, RiskCategory } from '../../domain/categories.ts';
 import type { ReadingMode } from '../../domain/riskRules.ts';
 import { endsOf, findAll } from '../rules/match.ts';
 import { askedIn, answerMentions, type Asked } from './answers.ts';
-import { assertionOf, deniesLifetime, deniesOnlyHistory, findTriggers, type AssertionInput, type Trigger } from './context.ts';
+import {
+  assertionOf,
+  deniesLifetime,
+  deniesOnlyHistory,
+  findTriggers,
+  isFieldAnswer,
+  type AssertionInput,
+  type Trigger,
+} from './context.ts';
 import { cueMentions, type Family, familyOf } from './cues.ts';
 import type { ModeRules, RiskEngine } from './engine.ts';
 import { classifyInfant, referentOf } from './infant.ts';
@@ -128,12 +136,10 @@ function coreMentions(ctx: Context, readings: readonly Reading[], i: number): vo
   // not around" negates nothing else in the sentence.
   const phrases = read.hits.filter((h) => !h.target.rule.cue);
   // A field's answer is not part of the phrase: "Substance: hx cocaine use" dates it.
-  const fieldAnswer = (t: Trigger): boolean =>
-    (t.kind === 'historical' || t.kind === 'negated') && [t.start, t.start - 1].some((j) => r.sent.tokens[j]?.lower === ':');
   r.triggers = r.triggers.filter(
     (t) =>
       t.kind === 'terminate' ||
-      fieldAnswer(t) ||
+      isFieldAnswer(t, r.sent) ||
       !phrases.some((h) => h.start <= t.start && t.end <= h.end && (h.start < t.start || t.end < h.end)),
   );
   for (const hit of read.hits) {
