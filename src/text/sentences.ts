@@ -99,8 +99,9 @@ const MD_HEADING = /^([ \t]*#{1,6}[ \t]+)(.*?)[ \t#]*$/;
 const LIST_MARKER = /^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+/;
 // A screen's numbered item answered in a word ("1. Y", "3) N", "6. not asked"): for risk
 // reading the number is the item, so it is kept and the items read as one screen.
-const ANSWER_AFTER = /^\s*(?:y|n|yes|no|[\u2713\u2717\u2714\u2718]|not asked|deferred|n\/a)(?![a-z])/i;
-const ANSWER_ITEM = /^[ \t]*\d{1,2}[.)][ \t]+(?:y|n|yes|no|[\u2713\u2717\u2714\u2718]|not asked|deferred|n\/a)(?![a-z])/i;
+const ANSWER = String.raw`(?:y|n|yes|no|[\u2713\u2717\u2714\u2718]|not asked|deferred|n\/a)(?![a-z])`;
+const ANSWER_AFTER = new RegExp(String.raw`^\s*` + ANSWER, 'i');
+const ANSWER_ITEM = new RegExp(String.raw`^[ \t]*\d{1,2}[.)][ \t]+` + ANSWER, 'i');
 const BOLD_LABEL = /^\*\*[^*\n]{1,60}?(?::\*\*|\*\*:)[ \t]*/;
 const BOLD_LINE = /^\*\*[^*\n]{1,60}\*\*:?[ \t]*$/;
 const PLAIN_LABEL_LINE = /^[A-Za-z][A-Za-z0-9 /&()-]{0,40}:[ \t]*$/;

@@ -198,12 +198,12 @@ function coversBackward(input: AssertionInput, t: Trigger, active: readonly Trig
 }
 
 export function covers(input: AssertionInput, t: Trigger, active: readonly Trigger[]): boolean {
+  const { span, sent } = input;
   // Triggers activeTriggers keeps over the mention: someone else's field that names it
   // ("Family hx suicide/attempts: mother"), a field's answer inside it ("Substance: hx cocaine use").
-  if (t.kind === 'other' && t.explicit && t.start <= input.span.start && input.span.end <= t.end) return true;
-  if (t.start > input.span.start && t.end <= input.span.end && isFieldAnswer(t, input.sent)) return true;
+  if (t.kind === 'other' && t.explicit && t.start <= span.start && span.end <= t.end) return true;
+  if (t.start > span.start && t.end <= span.end && isFieldAnswer(t, sent)) return true;
   // "Hx passive SI (wish not to wake up)": an aside that glosses the mention before it stands as it stands.
-  const { span, sent } = input;
   if (sent.tokens[span.start - 1]?.lower === '(') {
     const host = input.mentions.find((m) => m.end === span.start - 1);
     if (host && t.end <= host.start && covers({ ...input, span: host }, t, active)) return true;
@@ -211,11 +211,11 @@ export function covers(input: AssertionInput, t: Trigger, active: readonly Trigg
   if (
     (t.kind === 'negated' || t.kind === 'historical' || t.kind === 'past-report' || t.kind === 'other') &&
     // "pt's mother (widowed 2 mo) has talked about...": a trigger that opens the aside reads past it.
-    input.sent.tokens[t.end - 1]?.lower !== '(' &&
-    asideWalls(input.sent, t, input.span, input.mentions)
+    sent.tokens[t.end - 1]?.lower !== '(' &&
+    asideWalls(sent, t, span, input.mentions)
   )
     return false;
-  if (t.kind === 'negated' && quoteWalls(input.sent, t, input.span)) return false;
+  if (t.kind === 'negated' && quoteWalls(sent, t, span)) return false;
   const fwd = t.direction !== 'backward' && coversForward(input, t, active);
   return fwd || (t.direction !== 'forward' && coversBackward(input, t, active));
 }
